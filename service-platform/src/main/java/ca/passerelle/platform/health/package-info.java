@@ -1,0 +1,2 @@
+/** Health checks that hold on every MongoDB-compatible server this project runs on. */
+package ca.passerelle.platform.health;

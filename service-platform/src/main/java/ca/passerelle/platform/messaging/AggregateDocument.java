@@ -1,0 +1,67 @@
+package ca.passerelle.platform.messaging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Version;
+
+import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.EventCodec;
+import ca.passerelle.events.EventType;
+
+/**
+ * Base of every aggregate stored as one MongoDB document. The document carries, besides the domain state:
+ * <ul>
+ * <li>the events it raised and that are not yet published (the outbox), so state and events are written together;</li>
+ * <li>the ids of the events it recently consumed, so applying the same event twice changes nothing;</li>
+ * <li>an optimistic-locking version, so concurrent writers never overwrite each other.</li>
+ * </ul>
+ */
+public abstract class AggregateDocument {
+
+    /** How many consumed event ids a document remembers; far above the number of events one case receives. */
+    static final int REMEMBERED_EVENT_IDS = 500;
+
+    @Version
+    private Long version;
+
+    private long lastEventSequence;
+
+    private List<OutboxEntry> outbox = new ArrayList<>();
+
+    private List<String> consumedEventIds = new ArrayList<>();
+
+    /** Records a new event in this document's outbox; it is published after the document is saved. */
+    protected final <T> void raise(T payload, Instant at) {
+        EventType<T> type = EventCatalog.forPayload(payload);
+        lastEventSequence++;
+        outbox.add(new OutboxEntry(UUID.randomUUID().toString(), type.name(), type.topic(), type.subject(payload),
+                lastEventSequence, at, EventCodec.mapper().writeValueAsString(payload)));
+    }
+
+    final boolean hasConsumed(String eventId) {
+        return consumedEventIds.contains(eventId);
+    }
+
+    final void markConsumed(String eventId) {
+        consumedEventIds.add(eventId);
+        if (consumedEventIds.size() > REMEMBERED_EVENT_IDS) {
+            consumedEventIds = new ArrayList<>(consumedEventIds.subList(consumedEventIds.size() - REMEMBERED_EVENT_IDS, consumedEventIds.size()));
+        }
+    }
+
+    public List<OutboxEntry> pendingEvents() {
+        return Collections.unmodifiableList(outbox);
+    }
+
+    public Long version() {
+        return version;
+    }
+
+    public long lastEventSequence() {
+        return lastEventSequence;
+    }
+}

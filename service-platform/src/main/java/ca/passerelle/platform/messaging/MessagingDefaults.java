@@ -1,0 +1,42 @@
+package ca.passerelle.platform.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The messaging and HTTP defaults every service shares, added with the lowest precedence so that a service's own
+ * configuration (or the operator's) always wins: one broker setting, a consumer group per service, retries with
+ * back-off for transient failures within the poll interval, dead letters for the rest, invalid events never retried.
+ */
+public class MessagingDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "passerelleServiceDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers:localhost:9092}");
+        defaults.put("spring.cloud.stream.kafka.binder.required-acks", "all");
+        defaults.put("spring.cloud.stream.kafka.binder.min-partition-count", "3");
+        defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
+        defaults.put("spring.cloud.stream.default.consumer.max-attempts", "4");
+        defaults.put("spring.cloud.stream.default.consumer.back-off-initial-interval", "300");
+        defaults.put("spring.cloud.stream.default.consumer.back-off-multiplier", "3");
+        defaults.put("spring.cloud.stream.default.consumer.back-off-max-interval", "5000");
+        defaults.put("spring.cloud.stream.default.consumer.retryable-exceptions.ca.passerelle.events.InvalidEventException", "false");
+        defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", "true");
+        defaults.put("spring.cloud.stream.kafka.default.consumer.dlq-partitions", "1");
+        defaults.put("passerelle.messaging.source", "/passerelle/${spring.application.name}");
+        defaults.put("spring.data.mongodb.auto-index-creation", "true");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("management.health.mongo.enabled", "false");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics");
+        defaults.put("management.endpoint.health.show-components", "always");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+}

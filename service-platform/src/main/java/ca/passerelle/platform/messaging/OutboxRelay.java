@@ -1,0 +1,181 @@
+package ca.passerelle.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import ca.passerelle.events.EventCodec;
+import ca.passerelle.events.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes the events waiting in aggregate documents. For each event: send with acks=all on an idempotent producer,
+ * wait for the broker's acknowledgement, then remove it from its document. A crash between the two re-publishes the
+ * event (consumers de-duplicate on its id); a send that fails leaves it in place for the next pass. The events of one
+ * document go out in the order they were raised, keyed by their subject.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final MessagingProperties properties;
+    private final List<String> collections;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final Counter published;
+    private final Counter failures;
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, MessagingProperties properties,
+            List<String> collections, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.collections = List.copyOf(collections);
+        this.published = Counter.builder("passerelle.outbox.published").description("Events the broker acknowledged").register(meters);
+        this.failures = Counter.builder("passerelle.outbox.publish.failures").description("Relay passes stopped by a failed send").register(meters);
+        meters.gauge("passerelle.outbox.pending", this, OutboxRelay::countPendingDocuments);
+    }
+
+    /** Asks for a relay pass now, typically right after a document with new events was saved. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    /** Stops publishing until {@link #resume()}; events keep accumulating safely in their documents. */
+    public void pause() {
+        paused.set(true);
+    }
+
+    public void resume() {
+        paused.set(false);
+        wakeUp();
+    }
+
+    public boolean isPaused() {
+        return paused.get();
+    }
+
+    /**
+     * One pass over every outbox collection.
+     *
+     * @return how many events the broker acknowledged
+     */
+    public int relayOnce() {
+        int count = 0;
+        for (String collection : collections) {
+            Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(properties.relayBatchSize());
+            pending.fields().include("outbox");
+            for (Document document : mongo.find(pending, Document.class, collection)) {
+                count += relayDocument(collection, document);
+            }
+        }
+        return count;
+    }
+
+    private int relayDocument(String collection, Document document) {
+        int count = 0;
+        for (Document raw : document.getList("outbox", Document.class)) {
+            OutboxEntry entry = mongo.getConverter().read(OutboxEntry.class, raw);
+            send(entry);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
+                    new Update().pull("outbox", new Document("eventId", entry.eventId())).inc("version", 1), collection);
+            published.increment();
+            count++;
+        }
+        return count;
+    }
+
+    private void send(OutboxEntry entry) {
+        EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, entry.eventId(), properties.source(), entry.type(),
+                entry.time(), entry.subject(), EventEnvelope.DATA_CONTENT_TYPE, entry.sequence(),
+                EventCodec.mapper().readTree(entry.data()));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), entry.subject(), EventCodec.write(envelope));
+        record.headers().add("content-type", EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(properties.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing " + entry.type(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("broker did not acknowledge " + entry.type() + " " + entry.eventId(), e);
+        }
+    }
+
+    private double countPendingDocuments() {
+        long total = 0;
+        for (String collection : collections) {
+            total += mongo.count(new Query(Criteria.where("outbox.0").exists(true)), collection);
+        }
+        return total;
+    }
+
+    private void loop() {
+        long backOff = properties.relayInterval().toMillis();
+        while (running) {
+            try {
+                wakeUps.tryAcquire(backOff, TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                if (!running || paused.get()) {
+                    continue;
+                }
+                relayOnce();
+                backOff = properties.relayInterval().toMillis();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                backOff = Math.min(backOff * 2, 30_000);
+                log.warn("Outbox relay pass failed, next try in {} ms: {}", backOff, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!properties.relayEnabled()) {
+            paused.set(true);
+        }
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+        log.info("Outbox relay started for collections {}", collections);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(properties.sendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

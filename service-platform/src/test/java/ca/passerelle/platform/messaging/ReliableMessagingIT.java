@@ -1,0 +1,154 @@
+package ca.passerelle.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.EventCodec;
+import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.events.GoldenSamples;
+import ca.passerelle.events.Topics;
+import ca.passerelle.events.intake.CaseOpened;
+import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.node.ObjectNode;
+
+@SpringBootTest(properties = {
+        "spring.application.name=platform-test",
+        "spring.cloud.function.definition=intakeEvents",
+        "spring.cloud.stream.bindings.intakeEvents-in-0.destination=" + Topics.INTAKE,
+        "passerelle.messaging.relay-interval=200ms"})
+@RealInfrastructure
+class ReliableMessagingIT {
+
+    private static final String DEAD_LETTERS = Topics.deadLetter(Topics.INTAKE, "platform-test");
+
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MeterRegistry meters;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+
+    @Test
+    void publishesRaisedEventsKeyedByCaseIdOnceTheBrokerAcknowledges() {
+        String caseId = newCaseId();
+        Screening screening = new Screening(caseId);
+        screening.rescreen(Instant.parse("2026-11-02T14:05:00Z"));
+        store.insert(screening);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> recordsFor(Topics.ASSESSMENT, caseId).size() == 1);
+
+        ConsumerRecord<String, byte[]> record = recordsFor(Topics.ASSESSMENT, caseId).get(0);
+        EventEnvelope envelope = EventCodec.read(record.value());
+        assertThat(record.key()).isEqualTo(caseId);
+        assertThat(TopicProbe.header(record, "content-type")).isEqualTo(EventEnvelope.STRUCTURED_CONTENT_TYPE);
+        assertThat(envelope.type()).isEqualTo(EventCatalog.URGENT_REFERRAL_REQUIRED.name());
+        assertThat(envelope.source()).isEqualTo("/passerelle/platform-test");
+        assertThat(envelope.subject()).isEqualTo(caseId);
+        assertThat(envelope.sequence()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> mongo.findById(caseId, Screening.class).pendingEvents().isEmpty());
+    }
+
+    @Test
+    void keepsEventsWhileTheRelayIsStoppedAndPublishesThemExactlyOnceAfter() {
+        String caseId = newCaseId();
+        relay.pause();
+        try {
+            Screening screening = new Screening(caseId);
+            screening.rescreen(Instant.now());
+            store.insert(screening);
+            store.update(Screening.class, caseId, again -> again.rescreen(Instant.now()));
+
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> recordsFor(Topics.ASSESSMENT, caseId).isEmpty());
+            assertThat(mongo.findById(caseId, Screening.class).pendingEvents()).hasSize(2);
+        } finally {
+            relay.resume();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> recordsFor(Topics.ASSESSMENT, caseId).size() >= 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> recordsFor(Topics.ASSESSMENT, caseId).size() == 2);
+        List<Long> sequences = recordsFor(Topics.ASSESSMENT, caseId).stream()
+                .map(record -> EventCodec.read(record.value()).sequence()).toList();
+        assertThat(sequences).containsExactly(1L, 2L);
+        assertThat(mongo.findById(caseId, Screening.class).pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void appliesTheSameEventDeliveredTwiceOnlyOnce() {
+        String caseId = newCaseId();
+        byte[] event = EventCodec.write(caseOpened(caseId, UUID.randomUUID().toString()));
+        double duplicatesBefore = duplicates();
+
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, event);
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, event);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() > duplicatesBefore);
+        assertThat(mongo.findById(caseId, Screening.class).screenings()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> recordsFor(Topics.ASSESSMENT, caseId).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> recordsFor(Topics.ASSESSMENT, caseId).size() == 1);
+    }
+
+    @Test
+    void deadLettersUnreadableAndSchemaInvalidRecordsWithTheReasonAndGoesOn() {
+        String poisonKey = newCaseId();
+        ObjectNode invalid = (ObjectNode) EventCodec.mapper().readTree(EventCodec.write(caseOpened(poisonKey, UUID.randomUUID().toString())));
+        ((ObjectNode) invalid.get("data")).remove("clinicId");
+        String validCase = newCaseId();
+
+        TopicProbe.send(kafka, Topics.INTAKE, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
+        TopicProbe.send(kafka, Topics.INTAKE, poisonKey, invalid.toString().getBytes(StandardCharsets.UTF_8));
+        TopicProbe.send(kafka, Topics.INTAKE, validCase, EventCodec.write(caseOpened(validCase, UUID.randomUUID().toString())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicProbe.readAll(kafka, DEAD_LETTERS, r -> poisonKey.equals(r.key())).size() == 2);
+        List<String> reasons = TopicProbe.readAll(kafka, DEAD_LETTERS, r -> poisonKey.equals(r.key())).stream()
+                .map(record -> TopicProbe.header(record, "x-exception-message")).toList();
+        assertThat(reasons.get(0)).contains("unreadable event");
+        assertThat(reasons.get(1)).contains("clinicId is required");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(validCase, Screening.class) != null);
+        assertThat(mongo.findById(poisonKey, Screening.class)).isNull();
+    }
+
+    private double duplicates() {
+        return meters.find("passerelle.events.consumed").tag("outcome", "duplicate").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String caseId) {
+        return TopicProbe.readAll(kafka, topic, record -> caseId.equals(record.key()));
+    }
+
+    private static EventEnvelope caseOpened(String caseId, String eventId) {
+        CaseOpened sample = GoldenSamples.payload(EventCatalog.CASE_OPENED);
+        CaseOpened opened = new CaseOpened(caseId, sample.clinicId(), sample.openedAt(), sample.diagnosisCode(), sample.ageYears(),
+                sample.homeRegion(), sample.preferredLanguage(), sample.priorSurgeries(), sample.symptoms(), sample.redFlags(),
+                sample.imaging(), sample.conservativeCare(), sample.consents());
+        return EventCodec.envelope(eventId, "/passerelle/intake-service", Instant.now(), 1, opened);
+    }
+
+    private static String newCaseId() {
+        return "c-" + UUID.randomUUID();
+    }
+}
