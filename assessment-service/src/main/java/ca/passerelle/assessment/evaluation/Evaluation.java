@@ -1,0 +1,14 @@
+package ca.passerelle.assessment.evaluation;
+
+import java.time.Instant;
+import java.util.List;
+
+import ca.passerelle.events.assessment.FbssCause;
+
+/** The specialist's evaluation as recorded. */
+public record Evaluation(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, Instant evaluatedAt) {
+
+    public Evaluation {
+        probableCauses = probableCauses == null ? List.of() : List.copyOf(probableCauses);
+    }
+}

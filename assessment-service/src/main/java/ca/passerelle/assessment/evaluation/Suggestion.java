@@ -1,0 +1,18 @@
+package ca.passerelle.assessment.evaluation;
+
+import java.util.List;
+
+import ca.passerelle.events.assessment.SurgicalCategory;
+
+/**
+ * What decision support suggests to the specialist, who decides.
+ *
+ * @param category the category the recorded findings point to; null when they point to none
+ * @param reasons why, one plain sentence each
+ */
+public record Suggestion(SurgicalCategory category, List<String> reasons) {
+
+    public Suggestion {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+}

@@ -1,0 +1,2 @@
+/** Thin listeners that turn consumed events into calls on the assessment domain. */
+package ca.passerelle.assessment.evaluation.messaging;

@@ -1,0 +1,33 @@
+package ca.passerelle.assessment.evaluation.web;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ca.passerelle.assessment.evaluation.AssessmentService;
+import jakarta.validation.Valid;
+
+/** Reads a case's assessment and records the specialist's evaluation. */
+@RestController
+@RequestMapping("/api/assessments")
+class AssessmentController {
+
+    private final AssessmentService assessments;
+
+    AssessmentController(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/{caseId}")
+    AssessmentResponse assessment(@PathVariable String caseId) {
+        return AssessmentResponse.of(assessments.find(caseId));
+    }
+
+    @PostMapping("/{caseId}/evaluation")
+    AssessmentResponse evaluate(@PathVariable String caseId, @Valid @RequestBody EvaluationRequest request) {
+        return AssessmentResponse.of(assessments.evaluate(caseId, request.decision(), request.probableCauses(), request.rationale()));
+    }
+}

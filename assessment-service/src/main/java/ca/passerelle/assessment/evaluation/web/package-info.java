@@ -1,0 +1,2 @@
+/** The REST API of assessments: read a case's assessment, record the specialist's evaluation. */
+package ca.passerelle.assessment.evaluation.web;

@@ -1,0 +1,2 @@
+/** assessment-service: triage, conservative-care verification and the specialist's evaluation of each case. */
+package ca.passerelle.assessment;

@@ -1,0 +1,8 @@
+package ca.passerelle.simulator.availability;
+
+/** Whether a slot can still be held. */
+public enum SlotStatus {
+    AVAILABLE,
+    HELD,
+    BOOKED
+}

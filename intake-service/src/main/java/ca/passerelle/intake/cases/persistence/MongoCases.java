@@ -1,0 +1,41 @@
+package ca.passerelle.intake.cases.persistence;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import ca.passerelle.intake.cases.CaseId;
+import ca.passerelle.intake.cases.Cases;
+import ca.passerelle.intake.cases.PatientCase;
+import ca.passerelle.platform.messaging.AggregateStore;
+
+/** The {@code cases} collection: inserts go through {@link AggregateStore}, which wakes the outbox relay. */
+@Repository
+class MongoCases implements Cases {
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+
+    MongoCases(AggregateStore store, MongoTemplate mongo) {
+        this.store = store;
+        this.mongo = mongo;
+    }
+
+    @Override
+    public PatientCase insert(PatientCase opened) {
+        return store.insert(opened);
+    }
+
+    @Override
+    public Optional<PatientCase> findById(CaseId id) {
+        return store.find(PatientCase.class, id.value());
+    }
+
+    @Override
+    public Optional<PatientCase> findByIdempotencyKey(String key) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(key)), PatientCase.class));
+    }
+}

@@ -1,0 +1,199 @@
+package ca.passerelle.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * Runs all of Passerelle on this machine: a MongoDB wire-protocol server on an H2 file (in this process), a Kafka
+ * broker process, the facility-API simulator and every service as processes. Everything it keeps lives in one data
+ * folder, so a restart keeps the cases.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
+    private final Path root;
+    private final Path dataDir;
+    private final Ports ports;
+    private final KafkaBrokerProcess kafka;
+    private final Map<Component, ServiceProcess> services = new LinkedHashMap<>();
+    private MongoServer mongo;
+
+    LocalStack(Path root, Path dataDir, Ports ports) {
+        this.root = root.toAbsolutePath().normalize();
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.ports = ports;
+        this.kafka = new KafkaBrokerProcess(this.dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                this.root.resolve("local-stack").resolve("target").resolve("lib") + File.separator + "*");
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("passerelle.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(System.getProperty("passerelle.data-dir", root.resolve(".local-data").toString()));
+        boolean demo = !List.of(args).contains("--no-demo");
+        long started = System.nanoTime();
+        LocalStack stack = new LocalStack(root, dataDir, Ports.defaults());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            log.error("Passerelle could not start: {}", e.getMessage());
+            System.exit(1);
+        }
+        Duration ready = Duration.ofNanos(System.nanoTime() - started);
+        stack.printBanner(System.out, ready);
+        if (demo) {
+            new DemoData(stack).seed(System.out);
+        }
+        stopped.await();
+    }
+
+    /** Starts everything and waits until every service reports UP. */
+    public void start() {
+        try {
+            Files.createDirectories(dataDir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        mongo = new MongoServer(new H2Backend(dataDir.resolve("mongodb.mv").toString()));
+        mongo.bind("127.0.0.1", ports.mongo());
+        log.info("MongoDB wire-protocol server (H2 file {}) on 127.0.0.1:{}", dataDir.resolve("mongodb.mv"), ports.mongo());
+        kafka.start(Duration.ofSeconds(90));
+        for (Component component : Component.values()) {
+            ServiceProcess service = new ServiceProcess(component, jarOf(component), dataDir.resolve("logs").resolve(component.module() + ".log"),
+                    ports.baseUrl(component), argumentsFor(component));
+            services.put(component, service);
+            service.start();
+        }
+        awaitHealthy(READY_TIMEOUT);
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Component, String> health = healthOfAll();
+        while (System.nanoTime() < deadline) {
+            health = healthOfAll();
+            if (health.values().stream().allMatch("UP"::equals)) {
+                return;
+            }
+            health.forEach((component, state) -> {
+                if (state.equals("STOPPED")) {
+                    throw new IllegalStateException(component.module() + " exited; see " + services.get(component).logFile());
+                }
+            });
+            pause(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("not every service became healthy within " + timeout + ": " + health);
+    }
+
+    /** Health of every service, as each reports it. */
+    public Map<Component, String> healthOfAll() {
+        Map<Component, String> health = new LinkedHashMap<>();
+        services.forEach((component, service) -> health.put(component, service.health()));
+        return health;
+    }
+
+    private List<String> argumentsFor(Component component) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--server.port=" + ports.of(component));
+        arguments.add("--server.address=127.0.0.1");
+        if (component.usesInfrastructure()) {
+            arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+            arguments.add("--spring.mongodb.uri=" + mongoUri(component.module()));
+        }
+        switch (component) {
+            case FACILITY_GATEWAY -> arguments.add("--passerelle.gateway.upstream.base-url=" + ports.baseUrl(Component.FACILITY_API_SIMULATOR));
+            case TRAVEL -> arguments.add("--passerelle.travel.facility-gateway.base-url=" + ports.baseUrl(Component.FACILITY_GATEWAY));
+            case REHAB -> arguments.add("--passerelle.rehab.facility-gateway.base-url=" + ports.baseUrl(Component.FACILITY_GATEWAY));
+            default -> {
+            }
+        }
+        return arguments;
+    }
+
+    String mongoUri(String database) {
+        return "mongodb://127.0.0.1:" + ports.mongo() + "/" + database;
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String baseUrl(Component component) {
+        return ports.baseUrl(component);
+    }
+
+    /** Stops the broker, for tests of what happens while it is away; {@code kill} stops it with SIGKILL. */
+    void stopKafka(boolean kill) {
+        kafka.stop(kill);
+    }
+
+    void startKafka() {
+        kafka.start(Duration.ofSeconds(90));
+    }
+
+    void printBanner(PrintStream out, Duration ready) {
+        out.printf("%nPasserelle is running (ready in %d s). Data folder: %s%n%n", ready.toSeconds(), dataDir);
+        out.printf("  Operations dashboard   %s/%n", baseUrl(Component.DASHBOARD));
+        out.printf("  Dashboard API          %s/api/cases%n", baseUrl(Component.DASHBOARD));
+        out.printf("  Intake API             %s/api/cases%n", baseUrl(Component.INTAKE));
+        out.printf("  Assessment API         %s/api/assessments/{caseId}%n", baseUrl(Component.ASSESSMENT));
+        out.printf("  Travel API             %s/api/bookings/{caseId}%n", baseUrl(Component.TRAVEL));
+        out.printf("  Rehab API              %s/api/rehab-plans/{caseId}%n", baseUrl(Component.REHAB));
+        out.printf("  Facility gateway       %s/api/facilities%n", baseUrl(Component.FACILITY_GATEWAY));
+        out.printf("  Facility API simulator %s/v1/facilities   (faults: %s/admin/faults)%n",
+                baseUrl(Component.FACILITY_API_SIMULATOR), baseUrl(Component.FACILITY_API_SIMULATOR));
+        out.printf("  Kafka                  %s%n", kafka.bootstrapServers());
+        out.printf("  MongoDB                %s%n", mongoUri(""));
+        out.printf("  Logs                   %s%n%n", dataDir.resolve("logs"));
+        out.println("Press Ctrl-C to stop everything.");
+        out.flush();
+    }
+
+    /** Stops the services, then the broker, then the database (which flushes its file). */
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        running.parallelStream().forEach(ServiceProcess::stop);
+        kafka.stop(false);
+        if (mongo != null) {
+            mongo.shutdown();
+            mongo = null;
+        }
+        log.info("Passerelle stopped");
+    }
+
+    private Path jarOf(Component component) {
+        return root.resolve(component.module()).resolve("target").resolve(component.module() + ".jar");
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

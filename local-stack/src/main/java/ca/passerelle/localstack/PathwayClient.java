@@ -1,0 +1,132 @@
+package ca.passerelle.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Drives cases through the running services' public HTTP APIs, as a clinic, a specialist and a hospital would. */
+public final class PathwayClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final LocalStack stack;
+
+    PathwayClient(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /** A clinic opens a case; returns the answer (caseId, status, odiPercent, ramqWarnings). */
+    JsonNode openCase(String body, String idempotencyKey) {
+        return send("POST", Component.INTAKE, "/api/cases", body, idempotencyKey, 201);
+    }
+
+    Optional<JsonNode> assessment(String caseId) {
+        return find(Component.ASSESSMENT, "/api/assessments/" + caseId);
+    }
+
+    JsonNode evaluate(String caseId, String decision, String cause, String rationale) {
+        String body = JSON.createObjectNode().put("decision", decision).put("rationale", rationale)
+                .set("probableCauses", JSON.createArrayNode().add(cause)).toString();
+        return send("POST", Component.ASSESSMENT, "/api/assessments/" + caseId + "/evaluation", body, null, 200);
+    }
+
+    Optional<JsonNode> booking(String caseId) {
+        return find(Component.TRAVEL, "/api/bookings/" + caseId);
+    }
+
+    JsonNode confirmAppointment(String appointmentId) {
+        return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/confirmation", "{}", null, 200);
+    }
+
+    JsonNode completeSurgery(String appointmentId, String performedOn, String dischargedOn) {
+        String body = JSON.createObjectNode().put("performedOn", performedOn).put("dischargedOn", dischargedOn)
+                .put("outcome", "COMPLETED_AS_PLANNED").toString();
+        return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/completion", body, null, 200);
+    }
+
+    Optional<JsonNode> rehabPlan(String caseId) {
+        return find(Component.REHAB, "/api/rehab-plans/" + caseId);
+    }
+
+    Optional<JsonNode> dashboardCase(String caseId) {
+        return find(Component.DASHBOARD, "/api/cases/" + caseId);
+    }
+
+    Optional<JsonNode> dashboardTimeline(String caseId) {
+        return find(Component.DASHBOARD, "/api/cases/" + caseId + "/timeline");
+    }
+
+    JsonNode dashboardCases() {
+        return send("GET", Component.DASHBOARD, "/api/cases?size=50", null, null, 200);
+    }
+
+    /** Waits until the resource exists and satisfies the condition, and returns it. */
+    static JsonNode await(String what, Supplier<Optional<JsonNode>> resource, Predicate<JsonNode> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<JsonNode> last = Optional.empty();
+        while (System.nanoTime() < deadline) {
+            last = resource.get();
+            if (last.isPresent() && condition.test(last.get())) {
+                return last.get();
+            }
+            LocalStack.pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("timed out after " + timeout + " waiting for " + what + "; last seen: "
+                + last.map(JsonNode::toString).orElse("nothing"));
+    }
+
+    static Predicate<JsonNode> field(String name, String value) {
+        return node -> value.equals(node.path(name).asString());
+    }
+
+    private Optional<JsonNode> find(Component component, String path) {
+        HttpResponse<String> response = exchange("GET", component, path, null, null);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        check(response, 200, "GET " + path);
+        return Optional.of(JSON.readTree(response.body()));
+    }
+
+    private JsonNode send(String method, Component component, String path, String body, String idempotencyKey, int expected) {
+        HttpResponse<String> response = exchange(method, component, path, body, idempotencyKey);
+        check(response, expected, method + " " + path);
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> exchange(String method, Component component, String path, String body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl(component) + path))
+                .timeout(Duration.ofSeconds(15)).header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void check(HttpResponse<String> response, int expected, String call) {
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(call + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}

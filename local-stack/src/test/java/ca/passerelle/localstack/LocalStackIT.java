@@ -1,0 +1,169 @@
+package ca.passerelle.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.EventCodec;
+import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.events.Topics;
+import ca.passerelle.testinfra.TopicProbe;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system as the README's run command starts it: a Kafka broker process, the MongoDB wire-protocol server,
+ * the simulator and every service as their own processes. Then one case through the whole pathway, and the outbox
+ * across a broker that is killed and restarted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final Duration STEP = Duration.ofSeconds(90);
+
+    private LocalStack stack;
+    private PathwayClient client;
+    private MongoClient mongo;
+    private final ByteArrayOutputStream banner = new ByteArrayOutputStream();
+    private long readyMillis;
+
+    @BeforeAll
+    void startTheStack() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path dataDir = Files.createDirectories(Path.of("target", "it-stack-" + System.currentTimeMillis()));
+        long started = System.nanoTime();
+        stack = new LocalStack(root, dataDir, Ports.free());
+        stack.start();
+        readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        stack.printBanner(new PrintStream(banner, true, StandardCharsets.UTF_8), Duration.ofMillis(readyMillis));
+        client = new PathwayClient(stack);
+        mongo = MongoClients.create(stack.mongoUri(""));
+    }
+
+    @AfterAll
+    void stopTheStack() {
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceReportsHealthyAndTheBannerPrintsTheUrls() {
+        Map<Component, String> health = stack.healthOfAll();
+
+        assertThat(health).hasSize(Component.values().length).allSatisfy((component, state) -> assertThat(state).isEqualTo("UP"));
+        String printed = banner.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("Operations dashboard   " + stack.baseUrl(Component.DASHBOARD) + "/")
+                .contains(stack.baseUrl(Component.INTAKE) + "/api/cases")
+                .contains("Ctrl-C");
+        System.getLogger("LocalStackIT").log(System.Logger.Level.INFO, "Local stack ready in " + readyMillis + " ms");
+    }
+
+    @Test
+    @Order(2)
+    void demoDataIsVisibleThroughTheDashboardApi() {
+        DemoData demo = new DemoData(stack);
+        demo.seed(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        String demoCase = client.openCase(DemoData.caseRequest(DemoData.MARIE, List.of(), 180), "demo-case-tremblay").path("caseId").asString();
+        JsonNode summary = PathwayClient.await("demo case on the dashboard", () -> client.dashboardCase(demoCase),
+                PathwayClient.field("stage", "REHABILITATION"), STEP);
+        assertThat(summary.path("clinicId").asString()).isEqualTo("clinic-qc-laval-01");
+        JsonNode cases = client.dashboardCases();
+        assertThat(cases.path("total").asLong()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    @Order(3)
+    void oneCaseTravelsFromIntakeToItsRehabilitationPlanThroughTheRealBrokerAndDatabase() {
+        String key = "pathway-" + UUID.randomUUID();
+        String caseId = client.openCase(DemoData.caseRequest(DemoData.JEAN, List.of(), 160), key).path("caseId").asString();
+
+        JsonNode plan = new DemoData(stack).driveToRehabilitation(caseId);
+
+        assertThat(plan.path("phases")).hasSize(4);
+        // What each service stored, in its own database.
+        assertThat(stored("intake-service", "cases", caseId)).isNotNull();
+        assertThat(stored("assessment-service", "assessments", caseId).getString("status")).isEqualTo("SURGERY_RECOMMENDED");
+        assertThat(stored("travel-coordination-service", "bookings", caseId).getString("status")).isEqualTo("COMPLETED");
+        assertThat(stored("rehab-followup-service", "rehab-plans", caseId)).isNotNull();
+        // What each service published, keyed by the case id, in order.
+        assertThat(types(Topics.INTAKE, caseId)).containsExactly(EventCatalog.CASE_OPENED.name());
+        assertThat(types(Topics.ASSESSMENT, caseId)).containsExactly(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(),
+                EventCatalog.SURGERY_RECOMMENDED.name());
+        assertThat(types(Topics.TRAVEL, caseId)).containsExactly(EventCatalog.SURGERY_SCHEDULED.name(), EventCatalog.SURGERY_COMPLETED.name());
+        assertThat(types(Topics.REHAB, caseId)).containsExactly(EventCatalog.REHAB_PLAN_CREATED.name());
+        for (String topic : List.of(Topics.INTAKE, Topics.ASSESSMENT, Topics.TRAVEL, Topics.REHAB)) {
+            List<EventEnvelope> events = events(topic, caseId);
+            assertThat(events).extracting(EventEnvelope::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(events).extracting(EventEnvelope::subject).containsOnly(caseId);
+        }
+        List<java.time.Instant> times = List.of(events(Topics.INTAKE, caseId).get(0).time(), events(Topics.ASSESSMENT, caseId).get(1).time(),
+                events(Topics.TRAVEL, caseId).get(0).time(), events(Topics.REHAB, caseId).get(0).time());
+        assertThat(times).isSorted();
+        // And the coordinators see it.
+        JsonNode summary = PathwayClient.await("case on the dashboard", () -> client.dashboardCase(caseId),
+                PathwayClient.field("stage", "REHABILITATION"), STEP);
+        assertThat(summary.path("hospitalId").asString()).isNotBlank();
+        JsonNode timeline = PathwayClient.await("full timeline", () -> client.dashboardTimeline(caseId), node -> node.size() == 6, STEP);
+        assertThat(timeline.get(0).path("type").asString()).isEqualTo(EventCatalog.CASE_OPENED.name());
+        assertThat(timeline.get(5).path("type").asString()).isEqualTo(EventCatalog.REHAB_PLAN_CREATED.name());
+    }
+
+    @Test
+    @Order(4)
+    void aCaseOpenedWhileTheBrokerIsKilledIsPublishedExactlyOnceWhenItIsBack() {
+        stack.stopKafka(true);
+
+        String caseId = client.openCase(DemoData.caseRequest(DemoData.LUC, List.of(), 150), "broker-down-" + UUID.randomUUID())
+                .path("caseId").asString();
+
+        assertThat(stored("intake-service", "cases", caseId)).isNotNull();
+        stack.startKafka();
+        await().atMost(STEP).until(() -> types(Topics.INTAKE, caseId).size() == 1);
+        PathwayClient.await("assessment after the broker came back", () -> client.assessment(caseId),
+                PathwayClient.field("status", "AWAITING_EVALUATION"), STEP);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> types(Topics.INTAKE, caseId).size() == 1);
+    }
+
+    private Document stored(String database, String collection, String id) {
+        return mongo.getDatabase(database).getCollection(collection).find(new Document("_id", id)).first();
+    }
+
+    private List<EventEnvelope> events(String topic, String caseId) {
+        List<ConsumerRecord<String, byte[]>> records = TopicProbe.readAll(stack.kafkaBootstrapServers(), topic,
+                record -> caseId.equals(record.key()));
+        return records.stream().map(record -> EventCodec.read(record.value())).toList();
+    }
+
+    private List<String> types(String topic, String caseId) {
+        return events(topic, caseId).stream().map(EventEnvelope::type).toList();
+    }
+}

@@ -1,0 +1,30 @@
+package ca.passerelle.dashboard;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * How the dashboard shows its read model.
+ *
+ * @param displayZone the time zone instants are shown in on the pages (the coordinators work in Québec)
+ * @param pageSize cases per page when the caller does not say
+ * @param maxPageSize the largest page a caller may ask for
+ * @param recentCases how many recently moved cases the overview lists
+ * @param deadLetterListSize how many dead letters the API and the overview list, newest first
+ */
+@Validated
+@ConfigurationProperties("passerelle.dashboard")
+public record DashboardProperties(
+        @NotNull @DefaultValue("America/Montreal") ZoneId displayZone,
+        @Min(1) @Max(500) @DefaultValue("20") int pageSize,
+        @Min(1) @Max(500) @DefaultValue("100") int maxPageSize,
+        @Min(0) @Max(100) @DefaultValue("10") int recentCases,
+        @Min(1) @Max(1000) @DefaultValue("100") int deadLetterListSize) {
+}

@@ -1,0 +1,2 @@
+/** MongoDB queries over the case summaries. */
+package ca.passerelle.dashboard.cases.persistence;
