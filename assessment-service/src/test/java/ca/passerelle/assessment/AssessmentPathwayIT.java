@@ -1,0 +1,131 @@
+package ca.passerelle.assessment;
+
+import static ca.passerelle.assessment.CaseOpenedEvents.caseOpened;
+import static ca.passerelle.assessment.CaseOpenedEvents.newCaseId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.EventCodec;
+import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.events.intake.CareModality;
+import ca.passerelle.events.intake.ConservativeCareCourse;
+import ca.passerelle.events.intake.RedFlag;
+import tools.jackson.databind.JsonNode;
+
+class AssessmentPathwayIT extends ServiceIntegrationTest {
+
+    private static final Duration PROCESSING = Duration.ofSeconds(30);
+
+    @Test
+    void verifiesAnOpenedCaseThenPublishesTheRecommendationAfterIt() {
+        String caseId = newCaseId();
+        send(caseId, caseOpened(caseId));
+
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() == 1);
+        ConsumerRecord<String, byte[]> verified = published(caseId).get(0);
+        EventEnvelope verifiedEvent = EventCodec.read(verified.value());
+        assertThat(verified.key()).isEqualTo(caseId);
+        assertThat(verifiedEvent.type()).isEqualTo(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name());
+        assertThat(verifiedEvent.source()).isEqualTo("/passerelle/assessment-service");
+        assertThat(verifiedEvent.sequence()).isEqualTo(1);
+        assertThat(verifiedEvent.data().get("supervisedDays").asLong()).isEqualTo(179);
+
+        JsonNode assessment = json(get("/api/assessments/" + caseId));
+        assertThat(assessment.get("status").asString()).isEqualTo("AWAITING_EVALUATION");
+        assertThat(assessment.get("verification").get("outcome").asString()).isEqualTo("VERIFIED");
+        assertThat(assessment.get("verification").get("missing")).isEmpty();
+        assertThat(assessment.get("verification").get("earliestEligibleOn").isNull()).isTrue();
+        assertThat(assessment.get("suggestion").get("category").asString()).isEqualTo("SIMPLE_DECOMPRESSION");
+        assertThat(assessment.get("evaluation").isNull()).isTrue();
+
+        ResponseEntity<String> evaluated = post("/api/assessments/" + caseId + "/evaluation", """
+                {"decision":"SIMPLE_DECOMPRESSION","probableCauses":["EPIDURAL_FIBROSIS"],"rationale":"Compression L4-L5, pas d'instabilité"}""");
+
+        assertThat(evaluated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json(evaluated).get("status").asString()).isEqualTo("SURGERY_RECOMMENDED");
+        assertThat(json(evaluated).get("evaluation").get("decision").asString()).isEqualTo("SIMPLE_DECOMPRESSION");
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() >= 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> publishedTypes(caseId).size() == 2);
+        List<EventEnvelope> events = published(caseId).stream().map(record -> EventCodec.read(record.value())).toList();
+        assertThat(events).extracting(EventEnvelope::type)
+                .containsExactly(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(), EventCatalog.SURGERY_RECOMMENDED.name());
+        assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+        assertThat(events.get(1).data().get("category").asString()).isEqualTo("SIMPLE_DECOMPRESSION");
+        assertThat(published(caseId)).extracting(ConsumerRecord::partition).containsOnly(verified.partition());
+    }
+
+    @Test
+    void escalatesARedFlagCaseAndRefusesAnyLaterEvaluation() {
+        String caseId = newCaseId();
+        send(caseId, caseOpened(caseId, RedFlag.CAUDA_EQUINA));
+
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() == 1);
+        assertThat(publishedTypes(caseId)).containsExactly(EventCatalog.URGENT_REFERRAL_REQUIRED.name());
+        JsonNode assessment = json(get("/api/assessments/" + caseId));
+        assertThat(assessment.get("status").asString()).isEqualTo("URGENT_REFERRAL");
+        assertThat(assessment.get("redFlags").get(0).asString()).isEqualTo("CAUDA_EQUINA");
+
+        ResponseEntity<String> refused = post("/api/assessments/" + caseId + "/evaluation", """
+                {"decision":"FUSION","probableCauses":[],"rationale":"instabilité"}""");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(json(refused).get("rule").asString()).isEqualTo("assessment-not-awaiting-evaluation");
+        assertThat(json(get("/api/assessments/" + caseId)).get("status").asString()).isEqualTo("URGENT_REFERRAL");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> publishedTypes(caseId).size() == 1);
+    }
+
+    @Test
+    void sendsInsufficientCareBackWithWhatIsMissingAndRefusesAnEvaluation() {
+        String caseId = newCaseId();
+        LocalDate today = LocalDate.now(ZoneId.of("America/Montreal"));
+        send(caseId, caseOpened(caseId,
+                List.of(new ConservativeCareCourse(CareModality.PHYSIOTHERAPY, today.minusDays(30), today, 10, true)), List.of()));
+
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() == 1);
+        EventEnvelope insufficient = EventCodec.read(published(caseId).get(0).value());
+        assertThat(insufficient.type()).isEqualTo(EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name());
+        assertThat(insufficient.data().get("earliestEligibleOn").asString()).isEqualTo(today.plusDays(60).toString());
+        JsonNode assessment = json(get("/api/assessments/" + caseId));
+        assertThat(assessment.get("status").asString()).isEqualTo("CONSERVATIVE_CARE_INSUFFICIENT");
+        assertThat(assessment.get("verification").get("missing")).hasSize(3);
+
+        assertThat(post("/api/assessments/" + caseId + "/evaluation", "{\"decision\":\"FUSION\"}").getStatusCode())
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownCase() {
+        ResponseEntity<String> read = get("/api/assessments/c-unknown");
+        ResponseEntity<String> evaluate = post("/api/assessments/c-unknown/evaluation", "{\"decision\":\"FUSION\"}");
+
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(read.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(evaluate.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void rejectsABadEvaluationBodyWithTheFieldsInError() {
+        ResponseEntity<String> noDecision = post("/api/assessments/c-any/evaluation", "{\"rationale\":\"x\"}");
+        ResponseEntity<String> declinedWithoutWhy = post("/api/assessments/c-any/evaluation", "{\"decision\":\"NOT_A_CANDIDATE\"}");
+        ResponseEntity<String> unknownDecision = post("/api/assessments/c-any/evaluation", "{\"decision\":\"MAYBE\"}");
+
+        assertThat(noDecision.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json(noDecision).get("errors").get(0).get("field").asString()).isEqualTo("decision");
+        assertThat(declinedWithoutWhy.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json(declinedWithoutWhy).get("errors").get(0).get("message").asString()).contains("rationale is required");
+        assertThat(unknownDecision.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownDecision.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+}

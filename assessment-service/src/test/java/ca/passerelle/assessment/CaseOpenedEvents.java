@@ -1,0 +1,54 @@
+package ca.passerelle.assessment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.EventCodec;
+import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.events.GoldenSamples;
+import ca.passerelle.events.intake.CaseOpened;
+import ca.passerelle.events.intake.ConservativeCareCourse;
+import ca.passerelle.events.intake.ImagingStudy;
+import ca.passerelle.events.intake.RedFlag;
+
+/**
+ * CaseOpened envelopes for integration tests, made from the golden sample with a fresh case id and its dates moved so
+ * that today stands where the sample's opening day stood: the sample's clinical picture, whatever day the tests run.
+ */
+final class CaseOpenedEvents {
+
+    private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
+
+    private CaseOpenedEvents() {
+    }
+
+    static String newCaseId() {
+        return "c-" + UUID.randomUUID();
+    }
+
+    static EventEnvelope caseOpened(String caseId, RedFlag... redFlags) {
+        CaseOpened sample = GoldenSamples.payload(EventCatalog.CASE_OPENED);
+        long shift = ChronoUnit.DAYS.between(LocalDate.ofInstant(sample.openedAt(), QUEBEC), LocalDate.now(QUEBEC));
+        List<ConservativeCareCourse> care = sample.conservativeCare().stream()
+                .map(course -> new ConservativeCareCourse(course.modality(), course.startedOn().plusDays(shift),
+                        course.endedOn().plusDays(shift), course.sessions(), course.supervised()))
+                .toList();
+        return caseOpened(caseId, care, List.of(redFlags));
+    }
+
+    static EventEnvelope caseOpened(String caseId, List<ConservativeCareCourse> care, List<RedFlag> redFlags) {
+        CaseOpened sample = GoldenSamples.payload(EventCatalog.CASE_OPENED);
+        Instant now = Instant.now();
+        List<ImagingStudy> imaging = sample.imaging().stream()
+                .map(study -> new ImagingStudy(study.modality(), LocalDate.now(QUEBEC).minusWeeks(6), study.findingsSummary()))
+                .toList();
+        CaseOpened opened = new CaseOpened(caseId, sample.clinicId(), now, sample.diagnosisCode(), sample.ageYears(), sample.homeRegion(),
+                sample.preferredLanguage(), sample.priorSurgeries(), sample.symptoms(), redFlags, imaging, care, sample.consents());
+        return EventCodec.envelope(UUID.randomUUID().toString(), "/passerelle/intake-service", now, 1, opened);
+    }
+}

@@ -1,0 +1,72 @@
+package ca.passerelle.assessment;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import ca.passerelle.events.EventCodec;
+import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.events.Topics;
+import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+
+/** The whole service on a random port against the real broker and MongoDB server; one shared context for every IT. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "passerelle.messaging.relay-interval=200ms")
+@RealInfrastructure
+abstract class ServiceIntegrationTest {
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+    @LocalServerPort
+    int port;
+    @Autowired
+    MeterRegistry meters;
+
+    void send(String caseId, EventEnvelope event) {
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, EventCodec.write(event));
+    }
+
+    void send(String key, byte[] value) {
+        TopicProbe.send(kafka, Topics.INTAKE, key, value);
+    }
+
+    /** The events published about a case on the assessment topic, in order. */
+    List<ConsumerRecord<String, byte[]>> published(String caseId) {
+        return TopicProbe.readAll(kafka, Topics.ASSESSMENT, record -> caseId.equals(record.key()));
+    }
+
+    List<String> publishedTypes(String caseId) {
+        return published(caseId).stream().map(record -> EventCodec.read(record.value()).type()).toList();
+    }
+
+    ResponseEntity<String> get(String path) {
+        return http().get().uri(path).retrieve().onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+    }
+
+    ResponseEntity<String> post(String path, String json) {
+        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
+                .onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+    }
+
+    static JsonNode json(ResponseEntity<String> response) {
+        return EventCodec.mapper().readTree(response.getBody());
+    }
+
+    double consumed(String outcome) {
+        return meters.find("passerelle.events.consumed").tag("outcome", outcome).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+    }
+
+    private RestClient http() {
+        return RestClient.create("http://localhost:" + port);
+    }
+}

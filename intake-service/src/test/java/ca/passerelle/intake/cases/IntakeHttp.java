@@ -1,0 +1,79 @@
+package ca.passerelle.intake.cases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import ca.passerelle.events.Topics;
+import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TopicProbe;
+import tools.jackson.databind.JsonNode;
+
+/** What intake's integration tests share: the running service on a random port, the real broker, and plain HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+abstract class IntakeHttp {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+
+    HttpResponse<String> postCase(JsonNode body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/cases"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> postCase(JsonNode body) {
+        return postCase(body, null);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, application/problem+json").GET().build());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return CaseRequests.JSON.readTree(response.body());
+    }
+
+    static String contentType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    List<ConsumerRecord<String, byte[]>> intakeEventsFor(String caseId) {
+        return TopicProbe.readAll(kafka, Topics.INTAKE, record -> caseId.equals(record.key()));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

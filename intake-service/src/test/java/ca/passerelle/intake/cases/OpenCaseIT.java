@@ -1,0 +1,243 @@
+package ca.passerelle.intake.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.EventCodec;
+import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.events.intake.CaseOpened;
+import ca.passerelle.testinfra.TopicProbe;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class OpenCaseIT extends IntakeHttp {
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    Cases cases;
+
+    @Test
+    void opensACaseStoresItAndPublishesOnePseudonymousCaseOpened() {
+        HttpResponse<String> response = postCase(CaseRequests.golden());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode body = json(response);
+        String caseId = body.get("caseId").asString();
+        assertThat(caseId).matches("c-[0-9a-f-]{36}");
+        assertThat(response.headers().firstValue("Location")).contains("/api/cases/" + caseId);
+        assertThat(body.get("status").asString()).isEqualTo("OPEN");
+        assertThat(body.get("odiPercent").asDouble()).isEqualTo(48.0);
+        assertThat(body.get("ramqWarnings").isEmpty()).isTrue();
+
+        Document stored = mongo.findById(caseId, Document.class, "cases");
+        assertThat(stored).isNotNull();
+        assertThat(stored.get("patient", Document.class).getString("ramqNumber")).isEqualTo("TREM74531214");
+        assertThat(stored.getString("clinicId")).isEqualTo("clinic-qc-laval-01");
+        assertThat(stored.get("consents", Document.class).get("careCoordination", Document.class).getString("textVersion"))
+                .isEqualTo("2026-01");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> intakeEventsFor(caseId).size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> intakeEventsFor(caseId).size() == 1);
+        ConsumerRecord<String, byte[]> record = intakeEventsFor(caseId).get(0);
+        String bytes = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(bytes).doesNotContain("Tremblay", "Marie", "TREM", "7453", "1974-03-12", "450-555", "marie@example.org");
+        EventEnvelope envelope = EventCodec.read(record.value());
+        assertThat(envelope.type()).isEqualTo(EventCatalog.CASE_OPENED.name());
+        assertThat(envelope.source()).isEqualTo("/passerelle/intake-service");
+        assertThat(envelope.subject()).isEqualTo(caseId);
+        CaseOpened opened = EventCodec.payload(envelope, EventCatalog.CASE_OPENED);
+        assertThat(opened.clinicId()).isEqualTo("clinic-qc-laval-01");
+        assertThat(opened.ageYears()).isBetween(52, 53);
+        assertThat(opened.symptoms().odiPercent()).isEqualTo(48.0);
+        assertThat(TopicProbe.header(record, "content-type")).isEqualTo(EventEnvelope.STRUCTURED_CONTENT_TYPE);
+    }
+
+    @Test
+    void readsTheCaseBackWithItsIdentityAndScores() {
+        String caseId = json(postCase(CaseRequests.golden())).get("caseId").asString();
+
+        HttpResponse<String> response = get("/api/cases/" + caseId);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode found = json(response);
+        assertThat(found.get("caseId").asString()).isEqualTo(caseId);
+        assertThat(found.get("status").asString()).isEqualTo("OPEN");
+        assertThat(found.get("patient").get("ramqNumber").asString()).isEqualTo("TREM74531214");
+        assertThat(found.get("patient").get("dateOfBirth").asString()).isEqualTo("1974-03-12");
+        assertThat(found.get("symptoms").get("odiBand").asString()).isEqualTo("severe");
+        assertThat(found.get("consents").get("research").get("granted").asBoolean()).isFalse();
+        assertThat(found.has("idempotencyKey")).isFalse();
+        assertThat(found.has("outbox")).isFalse();
+    }
+
+    @Test
+    void answersNotFoundAsProblemForAnUnknownCase() {
+        HttpResponse<String> response = get("/api/cases/c-" + UUID.randomUUID());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(contentType(response)).startsWith("application/problem+json");
+    }
+
+    @Test
+    void rejectsAnInvalidBodyNamingEachField() {
+        ObjectNode request = CaseRequests.golden();
+        CaseRequests.patientOf(request).remove("familyNameAtBirth");
+        ((ObjectNode) request.get("symptoms")).put("painNrs", 11);
+        ((ArrayNode) request.get("symptoms").get("odiSectionScores")).set(2, 6);
+        ((ObjectNode) request.get("conservativeCare").get(0)).put("endedOn", "2026-01-01");
+
+        HttpResponse<String> response = postCase(request);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(contentType(response)).startsWith("application/problem+json");
+        assertThat(fields(json(response))).contains("patient.familyNameAtBirth", "symptoms.painNrs",
+                "symptoms.odiSectionScores[2]", "conservativeCare[0].endedOnNotBeforeStart");
+    }
+
+    @Test
+    void rejectsMoreThanOneUnansweredOdiSection() {
+        ObjectNode request = CaseRequests.golden();
+        ArrayNode odi = (ArrayNode) request.get("symptoms").get("odiSectionScores");
+        odi.setNull(0);
+        odi.setNull(1);
+
+        HttpResponse<String> response = postCase(request);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(fields(json(response))).containsExactly("symptoms.odiSectionScoresAnswered");
+    }
+
+    @Test
+    void rejectsAnImpossibleRamqNumberAsAFieldError() {
+        for (String ramq : List.of("TREM 7453 12O4", "TREM 7413 1214")) {
+            ObjectNode request = CaseRequests.golden();
+            CaseRequests.patientOf(request).put("ramqNumber", ramq);
+
+            HttpResponse<String> response = postCase(request);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(fields(json(response))).containsExactly("patient.ramqNumber");
+        }
+    }
+
+    @Test
+    void opensACaseWhoseRamqNumberDisagreesAndSaysHow() {
+        ObjectNode request = CaseRequests.golden();
+        CaseRequests.patientOf(request).put("ramqNumber", "trem 7453 1314");
+
+        HttpResponse<String> response = postCase(request);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(json(response).get("ramqWarnings").toString()).isEqualTo("[\"birth-date-mismatch\"]");
+    }
+
+    @Test
+    void rejectsCaseWithoutCareCoordinationConsent() {
+        ObjectNode withoutConsent = CaseRequests.golden();
+        ((ObjectNode) withoutConsent.get("consents")).remove("careCoordination");
+        ObjectNode refused = CaseRequests.golden();
+        ((ObjectNode) refused.get("consents").get("careCoordination")).put("granted", false);
+        long casesBefore = mongo.count(new Query(), "cases");
+
+        for (ObjectNode request : List.of(withoutConsent, refused)) {
+            HttpResponse<String> response = postCase(request);
+
+            assertThat(response.statusCode()).isEqualTo(422);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            assertThat(json(response).get("rule").asString()).isEqualTo("care-coordination-consent-required");
+        }
+        assertThat(mongo.count(new Query(), "cases")).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void replaysTheOriginalAnswerForARetryWithTheSameIdempotencyKey() {
+        String key = "retry-" + UUID.randomUUID();
+
+        HttpResponse<String> first = postCase(CaseRequests.golden(), key);
+        HttpResponse<String> retry = postCase(CaseRequests.golden(), key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        String caseId = json(first).get("caseId").asString();
+        assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), "cases")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> intakeEventsFor(caseId).size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> intakeEventsFor(caseId).size() == 1);
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedForAnotherRequest() {
+        String key = "reuse-" + UUID.randomUUID();
+        ObjectNode another = CaseRequests.golden();
+        ((ObjectNode) another.get("symptoms")).put("painNrs", 3);
+
+        HttpResponse<String> first = postCase(CaseRequests.golden(), key);
+        HttpResponse<String> reused = postCase(another, key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(contentType(reused)).startsWith("application/problem+json");
+        assertThat(json(reused).get("rule").asString()).isEqualTo("idempotency-key-reused");
+        assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), "cases")).isEqualTo(1);
+    }
+
+    @Test
+    void opensOneCaseWhenTwoRetriesWithTheSameKeyRace() {
+        String key = "race-" + UUID.randomUUID();
+
+        List<HttpResponse<String>> responses = IntStream.range(0, 4).parallel()
+                .mapToObj(i -> postCase(CaseRequests.golden(), key)).toList();
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201);
+        assertThat(responses.stream().map(response -> json(response).get("caseId").asString()).distinct()).hasSize(1);
+        assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), "cases")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesASecondCaseWithTheSameIdempotencyKeyAtTheDatabase() {
+        IdempotencyKey key = new IdempotencyKey("db-" + UUID.randomUUID(), "fingerprint");
+        NewCase submission = NewCases.aSubmission();
+        cases.insert(PatientCase.open(CaseId.random(), submission, key, Clock.systemUTC()));
+
+        assertThatThrownBy(() -> cases.insert(PatientCase.open(CaseId.random(), submission, key, Clock.systemUTC())))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key.value())), "cases")).isEqualTo(1);
+    }
+
+    @Test
+    void keepsIdempotencyKeysUniqueInTheCaseCollection() {
+        assertThat(mongo.indexOps("cases").getIndexInfo())
+                .anySatisfy(index -> {
+                    assertThat(index.isIndexForFields(List.of("idempotencyKey"))).isTrue();
+                    assertThat(index.isUnique()).isTrue();
+                    assertThat(index.isSparse()).isTrue();
+                });
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        return StreamSupport.stream(problem.get("errors").spliterator(), false).map(error -> error.get("field").asString()).toList();
+    }
+}

@@ -1,0 +1,29 @@
+package ca.passerelle.rehab.plan.web;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ca.passerelle.platform.web.NotFoundException;
+import ca.passerelle.rehab.plan.CaseId;
+import ca.passerelle.rehab.plan.RehabPlanService;
+
+/** Reads the rehabilitation plan of a case. */
+@RestController
+@RequestMapping("/api/rehab-plans")
+class RehabPlanController {
+
+    private final RehabPlanService plans;
+
+    RehabPlanController(RehabPlanService plans) {
+        this.plans = plans;
+    }
+
+    @GetMapping("/{caseId}")
+    RehabPlanResponse plan(@PathVariable String caseId) {
+        return plans.find(CaseId.of(caseId))
+                .map(RehabPlanResponse::from)
+                .orElseThrow(() -> new NotFoundException("No rehabilitation plan for this case"));
+    }
+}
