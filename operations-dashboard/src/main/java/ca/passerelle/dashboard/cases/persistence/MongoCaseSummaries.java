@@ -1,6 +1,7 @@
 package ca.passerelle.dashboard.cases.persistence;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +82,7 @@ class MongoCaseSummaries implements CaseSummaries {
     }
 
     private Map<String, Long> groupCount(Aggregation aggregation) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         for (Document row : mongo.aggregate(aggregation, CaseSummary.class, Document.class).getMappedResults()) {
             Object key = row.get("_id");
             if (key != null) {

@@ -1,0 +1,15 @@
+package ca.passerelle.dashboard.deadletters;
+
+import java.util.List;
+
+/** Where dead letters are kept. */
+public interface DeadLetters {
+
+    /** Stores the record; storing the same topic, partition and offset again changes nothing. */
+    void store(DeadLetter deadLetter);
+
+    long count();
+
+    /** The newest first. */
+    List<DeadLetter> newest(int limit);
+}

@@ -1,0 +1,2 @@
+/** The dead letters in MongoDB. */
+package ca.passerelle.dashboard.deadletters.persistence;

@@ -1,0 +1,2 @@
+/** The dead letters over HTTP. */
+package ca.passerelle.dashboard.deadletters.web;

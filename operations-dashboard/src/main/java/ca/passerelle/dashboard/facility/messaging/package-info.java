@@ -1,0 +1,2 @@
+/** Consumes the facility-status topic. */
+package ca.passerelle.dashboard.facility.messaging;

@@ -1,0 +1,2 @@
+/** The dependency statuses in MongoDB. */
+package ca.passerelle.dashboard.facility.persistence;

@@ -1,0 +1,2 @@
+/** The overview page. */
+package ca.passerelle.dashboard.overview.web;
