@@ -3,6 +3,7 @@ package ca.passerelle.simulator.availability;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,7 +52,8 @@ public class AvailabilityService {
         if (status != SlotStatus.AVAILABLE) {
             throw new SlotNotAvailableException(slotId, status);
         }
-        Hold hold = Hold.place(slot, reference, clock.instant(), properties.timeToLive());
+        Hold hold = Hold.place(slot, reference, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                properties.timeToLive());
         holds.put(hold.id(), hold);
         occupiedSlots.put(slotId, hold.id());
         return hold;
