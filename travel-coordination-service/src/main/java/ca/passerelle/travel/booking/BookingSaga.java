@@ -1,0 +1,120 @@
+package ca.passerelle.travel.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import ca.passerelle.platform.messaging.AggregateStore;
+
+/**
+ * Advances bookings whose next step is due, one persisted step at a time: claim the step, call facility-gateway,
+ * record the answer. A failure leaves the state as it was and schedules a retry with a capped back-off; a crash
+ * between the call and the record repeats the call (holds carry the case id as reference, releases are idempotent).
+ */
+@Component
+public class BookingSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingSaga.class);
+    /** Steps one booking may take in one pass (release, search, hold, and a spare) before others get their turn. */
+    private static final int STEPS_PER_PASS = 4;
+
+    private final AggregateStore store;
+    private final Bookings bookings;
+    private final FacilityGateway gateway;
+    private final SchedulingProperties policy;
+    private final AppointmentIds appointmentIds;
+    private final Clock clock;
+
+    public BookingSaga(AggregateStore store, Bookings bookings, FacilityGateway gateway, SchedulingProperties policy,
+            AppointmentIds appointmentIds, Clock clock) {
+        this.store = store;
+        this.bookings = bookings;
+        this.gateway = gateway;
+        this.policy = policy;
+        this.appointmentIds = appointmentIds;
+        this.clock = clock;
+    }
+
+    /** One pass over the bookings that are due. */
+    public void advanceDueBookings() {
+        for (String caseId : bookings.dueForAction(clock.instant(), policy.batchSize())) {
+            advance(caseId);
+        }
+    }
+
+    void advance(String caseId) {
+        for (int i = 0; i < STEPS_PER_PASS; i++) {
+            SurgeryBooking booking;
+            try {
+                booking = store.update(SurgeryBooking.class, caseId, b -> b.claimStep(clock.instant(), policy.stepLease())).orElse(null);
+            } catch (StepNotDueException e) {
+                return;
+            }
+            if (booking == null || booking.nextStep() == SagaStep.NONE) {
+                return;
+            }
+            SagaStep step = booking.nextStep();
+            try {
+                take(step, booking);
+            } catch (RuntimeException e) {
+                log.warn("Step {} of booking {} failed, retried later: {}", step, caseId, e.getMessage());
+                store.update(SurgeryBooking.class, caseId, b -> b.stepFailed(step + ": " + e.getMessage(), policy, clock.instant()));
+                return;
+            }
+        }
+    }
+
+    private void take(SagaStep step, SurgeryBooking booking) {
+        switch (step) {
+            case RELEASE_HOLD -> release(booking);
+            case SEARCH -> search(booking);
+            case HOLD -> hold(booking);
+            case NONE -> {
+            }
+        }
+    }
+
+    private void release(SurgeryBooking booking) {
+        String holdId = booking.holdsToRelease().get(0);
+        gateway.release(holdId);
+        log.info("Released hold {} of booking {}", holdId, booking.caseId());
+        store.update(SurgeryBooking.class, booking.caseId(), b -> b.holdReleased(holdId, clock.instant()));
+    }
+
+    private void search(SurgeryBooking booking) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = policy.searchFrom(today);
+        LocalDate to = policy.searchTo(today);
+        List<Facility> hospitals = gateway.surgicalHospitalsInFrance(booking.category());
+        Map<String, List<Slot>> slots = new LinkedHashMap<>();
+        for (Facility hospital : hospitals) {
+            slots.put(hospital.id(), gateway.availability(hospital.id(), from, to));
+        }
+        List<BookingOption> options = OptionRanking.rank(booking.category(), hospitals, slots, from, to, policy.maxOptions());
+        log.info("Booking {}: {} option(s) among {} hospital(s)", booking.caseId(), options.size(), hospitals.size());
+        store.update(SurgeryBooking.class, booking.caseId(), b -> b.optionsFound(options, policy.autoPick(), clock.instant()));
+    }
+
+    private void hold(SurgeryBooking booking) {
+        BookingOption option = booking.chosenOption().orElseThrow();
+        Hold hold;
+        try {
+            hold = gateway.hold(option.slotId(), booking.caseId());
+        } catch (SlotUnavailableException e) {
+            log.info("Booking {}: slot {} is taken, option {} dropped", booking.caseId(), option.slotId(), option.optionId());
+            store.update(SurgeryBooking.class, booking.caseId(), b -> b.slotUnavailable(option.optionId(), policy.autoPick(), clock.instant()));
+            return;
+        }
+        String appointmentId = appointmentIds.get();
+        Instant now = clock.instant();
+        store.update(SurgeryBooking.class, booking.caseId(), b -> b.holdPlaced(option.optionId(), hold, appointmentId, policy, now));
+        log.info("Booking {}: slot {} held as {}", booking.caseId(), option.slotId(), hold.holdId());
+    }
+}

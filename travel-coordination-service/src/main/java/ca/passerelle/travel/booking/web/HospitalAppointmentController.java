@@ -1,0 +1,61 @@
+package ca.passerelle.travel.booking.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ca.passerelle.events.travel.SurgeryOutcome;
+import ca.passerelle.travel.booking.BookingService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Partner hospitals' side: their appointments, their confirmation or refusal, and the surgery's outcome. */
+@RestController
+@RequestMapping("/api/hospital/appointments")
+@Validated
+class HospitalAppointmentController {
+
+    private final BookingService bookings;
+
+    HospitalAppointmentController(BookingService bookings) {
+        this.bookings = bookings;
+    }
+
+    record DeclineRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record CompletionRequest(@NotNull LocalDate performedOn, LocalDate dischargedOn, @NotNull SurgeryOutcome outcome) {
+    }
+
+    @GetMapping
+    List<HospitalAppointmentResponse> appointments(@RequestParam @NotBlank String hospitalId) {
+        return bookings.hospitalAppointments(hospitalId).stream().map(HospitalAppointmentResponse::of).toList();
+    }
+
+    @PostMapping("/{appointmentId}/confirmation")
+    HospitalAppointmentResponse confirm(@PathVariable String appointmentId) {
+        return HospitalAppointmentResponse.of(bookings.confirm(appointmentId));
+    }
+
+    @PostMapping("/{appointmentId}/decline")
+    DeclineResponse decline(@PathVariable String appointmentId, @Valid @RequestBody DeclineRequest decline) {
+        bookings.decline(appointmentId, decline.reason());
+        return DeclineResponse.declined(appointmentId);
+    }
+
+    @PostMapping("/{appointmentId}/completion")
+    HospitalAppointmentResponse complete(@PathVariable String appointmentId, @Valid @RequestBody CompletionRequest completion) {
+        return HospitalAppointmentResponse.of(bookings.complete(appointmentId, completion.performedOn(), completion.dischargedOn(),
+                completion.outcome()));
+    }
+}

@@ -1,0 +1,245 @@
+package ca.passerelle.travel.booking;
+
+import static ca.passerelle.travel.booking.BookingFixtures.LYON;
+import static ca.passerelle.travel.booking.BookingFixtures.NOW;
+import static ca.passerelle.travel.booking.BookingFixtures.PARIS;
+import static ca.passerelle.travel.booking.BookingFixtures.heldSlot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.travel.SurgeryOutcome;
+import ca.passerelle.platform.messaging.OutboxEntry;
+import ca.passerelle.platform.web.RuleViolationException;
+
+class SurgeryBookingTest {
+
+    private static final SchedulingProperties POLICY = Policies.defaults();
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Test
+    void startsSearchingAtOnceWhenSurgeryIsRecommended() {
+        SurgeryBooking booking = BookingFixtures.searching();
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.SEARCHING);
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.SEARCH);
+        assertThat(booking.isDue(NOW)).isTrue();
+        assertThat(booking.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void holdsTheBestOptionAtOnceWhenAutoPickIsOn() {
+        SurgeryBooking booking = BookingFixtures.holding();
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
+        assertThat(booking.chosenOption()).contains(LYON);
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.HOLD);
+    }
+
+    @Test
+    void waitsForTheCoordinatorsChoiceWhenAutoPickIsOff() {
+        SurgeryBooking booking = BookingFixtures.searching();
+        booking.optionsFound(List.of(LYON, PARIS), false, NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.AWAITING_CHOICE);
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.NONE);
+        assertThat(booking.nextActionAt()).isEmpty();
+
+        booking.choose(PARIS.optionId(), NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
+        assertThat(booking.chosenOption()).contains(PARIS);
+    }
+
+    @Test
+    void refusesAChoiceOfAnOptionItDoesNotHave() {
+        SurgeryBooking booking = BookingFixtures.searching();
+        booking.optionsFound(List.of(LYON), false, NOW);
+
+        assertThatThrownBy(() -> booking.choose("opt-9", NOW)).isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("unknown-option");
+    }
+
+    @Test
+    void refusesAChoiceOutsideAwaitingChoice() {
+        SurgeryBooking booking = BookingFixtures.holding();
+
+        assertThatThrownBy(() -> booking.choose(PARIS.optionId(), NOW)).isInstanceOf(RuleViolationException.class);
+    }
+
+    @Test
+    void endsWithNoOptionWhenNoHospitalHasASlot() {
+        SurgeryBooking booking = BookingFixtures.searching();
+        booking.optionsFound(List.of(), true, NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.NO_OPTION);
+        assertThat(booking.nextActionAt()).isEmpty();
+    }
+
+    @Test
+    void awaitsTheHospitalWithTheAppointmentDatesOnceTheSlotIsHeld() {
+        SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.AWAITING_HOSPITAL_CONFIRMATION);
+        assertThat(booking.hold()).map(Hold::holdId).contains("hold-1");
+        assertThat(booking.appointment()).contains(new Appointment("apt-1", "fr-lyon-chu-01", LocalDate.parse("2027-01-20"),
+                LocalDate.parse("2027-01-18"), LocalDate.parse("2027-01-30")));
+        assertThat(booking.nextActionAt()).isEmpty();
+    }
+
+    @Test
+    void queuesForReleaseAHoldThatArrivesAfterTheBookingWasCancelled() {
+        SurgeryBooking booking = BookingFixtures.holding();
+        booking.cancel("Urgent referral", NOW);
+
+        booking.holdPlaced(LYON.optionId(), heldSlot("late-hold", LYON), "apt-1", POLICY, NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(booking.hold()).isEmpty();
+        assertThat(booking.holdsToRelease()).containsExactly("late-hold");
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.RELEASE_HOLD);
+        assertThat(booking.isDue(NOW)).isTrue();
+    }
+
+    @Test
+    void movesToTheNextOptionWhenTheSlotWasTaken() {
+        SurgeryBooking booking = BookingFixtures.holding();
+
+        booking.slotUnavailable(LYON.optionId(), true, NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
+        assertThat(booking.options()).containsExactly(PARIS);
+        assertThat(booking.chosenOption()).contains(PARIS);
+
+        booking.slotUnavailable(PARIS.optionId(), true, NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.NO_OPTION);
+    }
+
+    @Test
+    void releasesTheDeclinedHoldAndOffersTheNextOption() {
+        SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
+
+        booking.decline("apt-1", true, NOW);
+
+        assertThat(booking.holdsToRelease()).containsExactly("hold-1");
+        assertThat(booking.hold()).isEmpty();
+        assertThat(booking.appointment()).isEmpty();
+        assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
+        assertThat(booking.chosenOption()).contains(PARIS);
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.RELEASE_HOLD);
+
+        booking.holdReleased("hold-1", NOW);
+
+        assertThat(booking.holdsToRelease()).isEmpty();
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.HOLD);
+    }
+
+    @Test
+    void raisesSurgeryScheduledOnceEvenIfTheHospitalConfirmsTwice() {
+        SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
+        booking.confirm("apt-1", booking.hold().orElseThrow(), NOW.plusSeconds(60));
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.SCHEDULED);
+        assertThat(booking.pendingEvents()).extracting(OutboxEntry::type).containsExactly(EventCatalog.SURGERY_SCHEDULED.name());
+        assertThat(booking.hold()).map(Hold::status).contains("CONFIRMED");
+    }
+
+    @Test
+    void refusesToConfirmAnAppointmentThatIsNotTheCurrentOne() {
+        SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
+
+        assertThatThrownBy(() -> booking.confirm("apt-other", booking.hold().orElseThrow(), NOW))
+                .isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("not-the-current-appointment");
+    }
+
+    @Test
+    void refusesCompletionBeforeTheHospitalConfirmed() {
+        SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
+
+        assertThatThrownBy(() -> booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED, NOW))
+                .isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("booking-not-scheduled");
+        assertThat(booking.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void refusesADischargeBeforeTheSurgery() {
+        SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
+
+        assertThatThrownBy(() -> booking.complete("apt-1", LocalDate.parse("2027-01-20"), LocalDate.parse("2027-01-19"),
+                SurgeryOutcome.COMPLETED_AS_PLANNED, NOW)).isInstanceOf(RuleViolationException.class);
+        assertThat(booking.status()).isEqualTo(BookingStatus.SCHEDULED);
+    }
+
+    @Test
+    void completesAScheduledSurgeryAndRaisesTheSecondEvent() {
+        SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
+
+        booking.complete("apt-1", LocalDate.parse("2027-01-20"), LocalDate.parse("2027-01-23"), SurgeryOutcome.COMPLETED_AS_PLANNED, NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.COMPLETED);
+        assertThat(booking.pendingEvents()).extracting(OutboxEntry::sequence).containsExactly(1L, 2L);
+        assertThat(booking.pendingEvents().get(1).type()).isEqualTo(EventCatalog.SURGERY_COMPLETED.name());
+    }
+
+    @Test
+    void cancelsAndReleasesTheHoldOfABookingAwaitingTheHospital() {
+        SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
+
+        booking.cancel("Urgent referral: CAUDA_EQUINA", NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(booking.holdsToRelease()).containsExactly("hold-1");
+        assertThat(booking.hold()).isEmpty();
+        assertThat(booking.closingReason()).contains("Urgent referral: CAUDA_EQUINA");
+    }
+
+    @Test
+    void leavesACompletedSurgeryAloneWhenTheCaseIsClosedLater() {
+        SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
+        booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED, NOW);
+
+        booking.cancel("Surgery not indicated", NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.COMPLETED);
+        assertThat(booking.holdsToRelease()).isEmpty();
+    }
+
+    @Test
+    void backsOffAfterAFailedStepAndLetsOnlyOnePassTakeAStep() {
+        SchedulingProperties policy = Policies.bind(Map.of("passerelle.travel.scheduling.retry-initial", "2s"));
+        SurgeryBooking booking = BookingFixtures.holding();
+
+        booking.claimStep(NOW, LEASE);
+        assertThatThrownBy(() -> booking.claimStep(NOW.plusSeconds(1), LEASE)).isInstanceOf(StepNotDueException.class);
+
+        booking.stepFailed("HOLD: facility-gateway answered 503", policy, NOW);
+        booking.stepFailed("HOLD: facility-gateway answered 503", policy, NOW);
+
+        assertThat(booking.failedAttempts()).isEqualTo(2);
+        assertThat(booking.nextActionAt()).contains(NOW.plusSeconds(4));
+        assertThat(booking.isDue(NOW.plusSeconds(3))).isFalse();
+        assertThat(booking.isDue(NOW.plusSeconds(4))).isTrue();
+        assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
+    }
+
+    @Test
+    void forgetsPastFailuresOnceAStepSucceeds() {
+        SurgeryBooking booking = BookingFixtures.holding();
+        booking.stepFailed("HOLD: facility-gateway unreachable", POLICY, NOW);
+
+        booking.holdPlaced(LYON.optionId(), heldSlot("hold-1", LYON), "apt-1", POLICY, NOW.plusSeconds(5));
+
+        assertThat(booking.failedAttempts()).isZero();
+        assertThat(booking.lastError()).isEmpty();
+    }
+}
