@@ -19,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.messaging.relay-interval=200ms",
-        "passerelle.gateway.upstream.read-timeout=500ms",
+        "resilience4j.timelimiter.instances.facility-api.timeout-duration=500ms",
         "resilience4j.retry.instances.facility-api.wait-duration=20ms",
         "resilience4j.retry.instances.facility-api.exponential-max-wait-duration=100ms",
         "resilience4j.circuitbreaker.instances.facility-api.wait-duration-in-open-state=60s"})
@@ -234,7 +235,7 @@ class FacilityGatewayIT {
     }
 
     @Test
-    void treatsAnAnswerSlowerThanTheReadTimeoutAsAFailureAndServesTheLastKnownCopy() {
+    void treatsAnAnswerSlowerThanTheTimeLimitAsAFailureWithoutRetryingAndServesTheLastKnownCopy() {
         upstream.stubFor(get(urlPathEqualTo("/v1/facilities/fr-slow-01/slots")).willReturn(okJson(slotsJson("fr-slow-01"))));
         assertFresh(fetch("/api/facilities/fr-slow-01/availability").getBody());
         upstream.stubFor(get(urlPathEqualTo("/v1/facilities/fr-slow-01/slots"))
@@ -245,6 +246,43 @@ class FacilityGatewayIT {
         assertThat(slow.getStatusCode().value()).isEqualTo(200);
         assertThat(slow.getBody().get("stale").asBoolean()).isTrue();
         assertThat(slow.getBody().at("/slots/0/facilityId").asString()).isEqualTo("fr-slow-01");
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        upstream.verify(2, getRequestedFor(urlPathEqualTo("/v1/facilities/fr-slow-01/slots")));
+    }
+
+    @Test
+    void countsMalformedAndOutOfContractAnswersAsFailuresAndNeverCachesThem() {
+        upstream.stubFor(get(urlPathEqualTo("/v1/facilities/fr-bad-01/slots")).willReturn(okJson(slotsJson("fr-bad-01"))));
+        Instant fetched = Instant.parse(fetch("/api/facilities/fr-bad-01/availability").getBody().get("asOf").asString());
+        String good = slotsJson("fr-bad-01");
+        List<String> badBodies = List.of(
+                good.substring(0, 60) + "<garbled>",
+                good.replace("BOOKED", "TELEPORTED"),
+                good.replace("\"2026-12-14\"", "\"14/12/2026\""),
+                good.replace("\"slotId\":\"fr-bad-01-2026-12-07\"", "\"slotId\":7"),
+                good.replace("\"slotId\":\"fr-bad-01-2026-12-07\",", ""));
+
+        for (String bad : badBodies) {
+            breaker.reset();
+            upstream.resetRequests();
+            upstream.stubFor(get(urlPathEqualTo("/v1/facilities/fr-bad-01/slots")).willReturn(okJson(bad)));
+
+            ResponseEntity<JsonNode> answer = fetch("/api/facilities/fr-bad-01/availability");
+
+            assertThat(answer.getStatusCode().value()).as(bad).isEqualTo(200);
+            assertThat(answer.getBody().get("stale").asBoolean()).as(bad).isTrue();
+            assertThat(Instant.parse(answer.getBody().get("asOf").asString())).isEqualTo(fetched);
+            assertThat(answer.getBody().at("/slots/1/status").asString()).isEqualTo("BOOKED");
+            assertThat(breaker.getMetrics().getNumberOfFailedCalls()).as(bad).isEqualTo(3);
+            upstream.verify(3, getRequestedFor(urlPathEqualTo("/v1/facilities/fr-bad-01/slots")));
+        }
+        breaker.reset();
+        upstream.stubFor(get(urlPathEqualTo("/v1/facilities")).willReturn(okJson("[{\"name\":\"no id\",\"kind\":\"X\",\"country\":\"FR\"}]")));
+
+        ResponseEntity<JsonNode> coldAndInvalid = fetch("/api/facilities?region=QC-BAD");
+
+        assertThat(coldAndInvalid.getStatusCode().value()).isEqualTo(503);
+        assertThat(coldAndInvalid.getBody().get("detail").asString()).contains("outside its contract");
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
     }
 

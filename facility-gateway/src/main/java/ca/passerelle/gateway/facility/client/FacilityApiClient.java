@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.springframework.core.ParameterizedTypeReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
@@ -23,6 +27,7 @@ import ca.passerelle.gateway.facility.FacilityQuery;
 import ca.passerelle.gateway.facility.Hold;
 import ca.passerelle.gateway.facility.Slot;
 import ca.passerelle.gateway.facility.client.UpstreamRetryPolicy.UpstreamFailure;
+import ca.passerelle.gateway.facility.client.UpstreamRetryPolicy.UpstreamTimedOut;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -30,40 +35,47 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
 
 /**
  * The facility-availability API over HTTP. Every call passes, outermost first, through the {@code facility-api}
- * retry (reads only), circuit breaker, rate limiter and bulkhead; the RestClient's read timeout bounds each attempt.
- * Upstream's answers are turned into the domain's two failures before the breaker sees them, so it records an
- * unavailable upstream and ignores a rejection.
+ * retry (reads only), circuit breaker, rate limiter, bulkhead and time limiter; the time-limited attempt runs on a
+ * bounded pool of its own and is interrupted (the HTTP exchange cancelled) when its time is up, so no request thread
+ * waits longer than the limit. The RestClient's read timeout stays as a second guard. Upstream's answers are read as
+ * untrusted input ({@link UpstreamContract}) and turned into the domain's two failures before the breaker sees them,
+ * so it records an unavailable or out-of-contract upstream and ignores a rejection.
  */
 class FacilityApiClient implements FacilityApi {
 
-    private static final ParameterizedTypeReference<List<Facility>> FACILITIES = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Slot>> SLOTS = new ParameterizedTypeReference<>() {
-    };
+    private static final Logger log = LoggerFactory.getLogger(FacilityApiClient.class);
 
     private final RestClient rest;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final RateLimiter rateLimiter;
     private final Bulkhead bulkhead;
+    private final TimeLimiter timeLimiter;
+    private final ExecutorService calls;
     private final UpstreamProperties properties;
 
-    FacilityApiClient(RestClient rest, CircuitBreaker breaker, Retry retry, RateLimiter rateLimiter, Bulkhead bulkhead,
-            UpstreamProperties properties) {
+    FacilityApiClient(RestClient rest, Guards guards, ExecutorService calls, UpstreamProperties properties) {
         this.rest = rest;
-        this.breaker = breaker;
-        this.retry = retry;
-        this.rateLimiter = rateLimiter;
-        this.bulkhead = bulkhead;
+        this.breaker = guards.breaker();
+        this.retry = guards.retry();
+        this.rateLimiter = guards.rateLimiter();
+        this.bulkhead = guards.bulkhead();
+        this.timeLimiter = guards.timeLimiter();
+        this.calls = calls;
         this.properties = properties;
+    }
+
+    /** The Resilience4j instances guarding the facility API. */
+    record Guards(CircuitBreaker breaker, Retry retry, RateLimiter rateLimiter, Bulkhead bulkhead, TimeLimiter timeLimiter) {
     }
 
     @Override
     public List<Facility> searchFacilities(FacilityQuery query) {
-        return read(() -> rest.get()
+        return read(() -> UpstreamContract.facilities(rest.get()
                 .uri(uri -> {
                     UriBuilder builder = uri.path("/v1/facilities");
                     Map.of("country", Optional.ofNullable(query.country()), "category", Optional.ofNullable(query.category()),
@@ -72,29 +84,30 @@ class FacilityApiClient implements FacilityApi {
                     return builder.build();
                 })
                 .retrieve()
-                .body(FACILITIES));
+                .body(byte[].class)));
     }
 
     @Override
     public List<Slot> availability(AvailabilityQuery query) {
-        return read(() -> rest.get()
+        return read(() -> UpstreamContract.slots(rest.get()
                 .uri(uri -> uri.path("/v1/facilities/{id}/slots")
                         .queryParamIfPresent("from", Optional.ofNullable(query.from()))
                         .queryParamIfPresent("to", Optional.ofNullable(query.to()))
                         .build(query.facilityId()))
                 .retrieve()
-                .body(SLOTS));
+                .body(byte[].class), query.facilityId()));
     }
 
     @Override
     public Hold placeHold(String slotId, String reference) {
-        return write(() -> rest.post().uri("/v1/holds").body(Map.of("slotId", slotId, "reference", reference))
-                .retrieve().body(Hold.class));
+        return write(() -> UpstreamContract.hold(rest.post().uri("/v1/holds").body(Map.of("slotId", slotId, "reference", reference))
+                .retrieve().body(byte[].class), "HELD"));
     }
 
     @Override
     public Hold confirmHold(String holdId) {
-        return write(() -> rest.post().uri("/v1/holds/{holdId}/confirm", holdId).retrieve().body(Hold.class));
+        return write(() -> UpstreamContract.hold(rest.post().uri("/v1/holds/{holdId}/confirm", holdId).retrieve().body(byte[].class),
+                "CONFIRMED"));
     }
 
     @Override
@@ -114,7 +127,7 @@ class FacilityApiClient implements FacilityApi {
     private <T> Supplier<T> guarded(Supplier<T> call) {
         return CircuitBreaker.decorateSupplier(breaker,
                 RateLimiter.decorateSupplier(rateLimiter,
-                        Bulkhead.decorateSupplier(bulkhead, () -> translated(call))));
+                        Bulkhead.decorateSupplier(bulkhead, () -> timeLimited(call))));
     }
 
     private <T> T refusalsAsUnavailable(Supplier<T> call) {
@@ -132,6 +145,29 @@ class FacilityApiClient implements FacilityApi {
         return wait.isZero() ? properties.retryAfter() : wait;
     }
 
+    /**
+     * Runs one attempt on the call pool and waits at most the time limiter's timeout for it; on time-out the attempt is
+     * interrupted ({@code cancel-running-future}), which cancels the HTTP exchange. A full pool is refused like a full
+     * bulkhead: a local refusal, not a sign of a sick upstream.
+     */
+    private <T> T timeLimited(Supplier<T> call) {
+        try {
+            return timeLimiter.executeFutureSupplier(() -> calls.submit(() -> translated(call)));
+        } catch (RejectedExecutionException e) {
+            throw BulkheadFullException.createBulkheadFullException(bulkhead);
+        } catch (TimeoutException e) {
+            throw new UpstreamTimedOut("facility API did not answer within " + timeLimiter.getTimeLimiterConfig().getTimeoutDuration().toMillis()
+                    + " ms", properties.retryAfter(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamFailure("interrupted while waiting for the facility API", null, properties.retryAfter(), e);
+        } catch (Exception e) {
+            throw new UpstreamFailure("facility API call failed (" + e.getClass().getSimpleName() + ")", null, properties.retryAfter(), e);
+        }
+    }
+
     private <T> T translated(Supplier<T> call) {
         T answer;
         try {
@@ -141,6 +177,9 @@ class FacilityApiClient implements FacilityApi {
         } catch (RestClientException e) {
             throw new UpstreamFailure("facility API did not answer usably (" + e.getMostSpecificCause().getClass().getSimpleName() + ")",
                     null, properties.retryAfter(), e);
+        } catch (UpstreamContract.Violation e) {
+            log.warn("The facility API answered outside its contract: {}", e.getMessage());
+            throw new UpstreamFailure("facility API answered outside its contract: " + e.getMessage(), null, properties.retryAfter(), e);
         }
         if (answer == null) {
             throw new UpstreamFailure("facility API answered without a body", null, properties.retryAfter(), null);

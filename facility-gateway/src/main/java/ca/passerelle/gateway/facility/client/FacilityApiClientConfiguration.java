@@ -1,6 +1,11 @@
 package ca.passerelle.gateway.facility.client;
 
 import java.net.http.HttpClient;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +22,7 @@ import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
 /** The upstream client and what guards it; the numbers live in application.yml under resilience4j.*.instances.facility-api. */
 @Configuration(proxyBeanMethods = false)
@@ -26,9 +32,26 @@ class FacilityApiClientConfiguration {
     /** The name of every Resilience4j instance guarding the facility-availability API. */
     static final String FACILITY_API = "facility-api";
 
+    /**
+     * The bounded pool the time-limited calls run on: {@code call-threads} threads, no queue. A call that finds them all
+     * busy is refused at once (as a full bulkhead) instead of waiting; the bulkhead in front keeps that rare.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ThreadPoolExecutor facilityApiCalls(UpstreamProperties properties) {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory threads = runnable -> {
+            Thread thread = new Thread(runnable, "facility-api-call-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ThreadPoolExecutor(properties.callThreads(), properties.callThreads(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads, new ThreadPoolExecutor.AbortPolicy());
+    }
+
     @Bean
     FacilityApi facilityApi(RestClient.Builder builder, UpstreamProperties properties, CircuitBreakerRegistry breakers,
-            RetryRegistry retries, RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads) {
+            RetryRegistry retries, RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters,
+            ThreadPoolExecutor facilityApiCalls) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -39,8 +62,9 @@ class FacilityApiClientConfiguration {
                 .baseUrl(properties.baseUrl().toString())
                 .requestFactory(requestFactory)
                 .build();
-        return new FacilityApiClient(rest, breakers.circuitBreaker(FACILITY_API), retries.retry(FACILITY_API),
-                rateLimiters.rateLimiter(FACILITY_API), bulkheads.bulkhead(FACILITY_API), properties);
+        FacilityApiClient.Guards guards = new FacilityApiClient.Guards(breakers.circuitBreaker(FACILITY_API), retries.retry(FACILITY_API),
+                rateLimiters.rateLimiter(FACILITY_API), bulkheads.bulkhead(FACILITY_API), timeLimiters.timeLimiter(FACILITY_API));
+        return new FacilityApiClient(rest, guards, facilityApiCalls, properties);
     }
 
     /**

@@ -11,7 +11,8 @@ import io.github.resilience4j.core.functions.Either;
 
 /**
  * Which failed reads are tried again, and after how long. Only an unavailable upstream is retried: never a rejection
- * (4xx), never a call the breaker, bulkhead or rate limiter refused. Upstream's own Retry-After (429, 503) wins over the
+ * (4xx), never a call the breaker, bulkhead or rate limiter refused, never a call the time limiter cut (a slow upstream
+ * stays slow: retrying would multiply the caller's wait and upstream's load). Upstream's own Retry-After (429, 503) wins over the
  * exponential back-off when it is short enough to wait for; a longer one is not retried at all.
  */
 final class UpstreamRetryPolicy {
@@ -20,7 +21,7 @@ final class UpstreamRetryPolicy {
     }
 
     static Predicate<Throwable> retryable(Duration maxHonouredRetryAfter) {
-        return failure -> failure instanceof UpstreamFailure upstream
+        return failure -> failure instanceof UpstreamFailure upstream && !(failure instanceof UpstreamTimedOut)
                 && (upstream.upstreamRetryAfter() == null || upstream.upstreamRetryAfter().compareTo(maxHonouredRetryAfter) <= 0);
     }
 
@@ -39,7 +40,7 @@ final class UpstreamRetryPolicy {
     }
 
     /** The failure of one attempt, as seen by the retry; carries upstream's Retry-After when it sent one. */
-    static final class UpstreamFailure extends FacilityApiUnavailableException {
+    static class UpstreamFailure extends FacilityApiUnavailableException {
 
         private final Duration upstreamRetryAfter;
 
@@ -50,6 +51,14 @@ final class UpstreamRetryPolicy {
 
         Duration upstreamRetryAfter() {
             return upstreamRetryAfter;
+        }
+    }
+
+    /** An attempt the time limiter cut: recorded by the breaker, not retried. */
+    static final class UpstreamTimedOut extends UpstreamFailure {
+
+        UpstreamTimedOut(String message, Duration retryAfter, Throwable cause) {
+            super(message, null, retryAfter, cause);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import ca.passerelle.gateway.facility.FacilityApiRejectedException;
 import ca.passerelle.gateway.facility.client.UpstreamRetryPolicy.UpstreamFailure;
+import ca.passerelle.gateway.facility.client.UpstreamRetryPolicy.UpstreamTimedOut;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -38,6 +39,11 @@ class UpstreamRetryPolicyTest {
         assertThat(retryable.test(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("t")))).isFalse();
         assertThat(retryable.test(BulkheadFullException.createBulkheadFullException(
                 io.github.resilience4j.bulkhead.Bulkhead.ofDefaults("t")))).isFalse();
+    }
+
+    @Test
+    void neverRetriesACallTheTimeLimiterCut() {
+        assertThat(retryable.test(new UpstreamTimedOut("1s", TEN_SECONDS, null))).isFalse();
     }
 
     @Test
