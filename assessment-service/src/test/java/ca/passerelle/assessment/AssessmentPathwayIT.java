@@ -21,6 +21,7 @@ import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.intake.CareModality;
 import ca.passerelle.events.intake.ConservativeCareCourse;
 import ca.passerelle.events.intake.RedFlag;
+import ca.passerelle.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 class AssessmentPathwayIT extends ServiceIntegrationTest {
@@ -41,7 +42,7 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
         assertThat(verifiedEvent.sequence()).isEqualTo(1);
         assertThat(verifiedEvent.data().get("supervisedDays").asLong()).isEqualTo(179);
 
-        JsonNode assessment = json(get("/api/assessments/" + caseId));
+        JsonNode assessment = json(get("/api/assessments/" + caseId, TestTokens.coordinator()));
         assertThat(assessment.get("status").asString()).isEqualTo("AWAITING_EVALUATION");
         assertThat(assessment.get("verification").get("outcome").asString()).isEqualTo("VERIFIED");
         assertThat(assessment.get("verification").get("missing")).isEmpty();
@@ -50,11 +51,12 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
         assertThat(assessment.get("evaluation").isNull()).isTrue();
 
         ResponseEntity<String> evaluated = post("/api/assessments/" + caseId + "/evaluation", """
-                {"decision":"SIMPLE_DECOMPRESSION","probableCauses":["EPIDURAL_FIBROSIS"],"rationale":"Compression L4-L5, pas d'instabilité"}""");
+                {"decision":"SIMPLE_DECOMPRESSION","probableCauses":["EPIDURAL_FIBROSIS"],"rationale":"Compression L4-L5, pas d'instabilité"}""", TestTokens.specialist());
 
         assertThat(evaluated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json(evaluated).get("status").asString()).isEqualTo("SURGERY_RECOMMENDED");
         assertThat(json(evaluated).get("evaluation").get("decision").asString()).isEqualTo("SIMPLE_DECOMPRESSION");
+        assertThat(json(evaluated).get("evaluation").get("evaluatedBy").asString()).isEqualTo("specialiste");
         await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() >= 2);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> publishedTypes(caseId).size() == 2);
         List<EventEnvelope> events = published(caseId).stream().map(record -> EventCodec.read(record.value())).toList();
@@ -72,17 +74,17 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
 
         await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() == 1);
         assertThat(publishedTypes(caseId)).containsExactly(EventCatalog.URGENT_REFERRAL_REQUIRED.name());
-        JsonNode assessment = json(get("/api/assessments/" + caseId));
+        JsonNode assessment = json(get("/api/assessments/" + caseId, TestTokens.coordinator()));
         assertThat(assessment.get("status").asString()).isEqualTo("URGENT_REFERRAL");
         assertThat(assessment.get("redFlags").get(0).asString()).isEqualTo("CAUDA_EQUINA");
 
         ResponseEntity<String> refused = post("/api/assessments/" + caseId + "/evaluation", """
-                {"decision":"FUSION","probableCauses":[],"rationale":"instabilité"}""");
+                {"decision":"FUSION","probableCauses":[],"rationale":"instabilité"}""", TestTokens.specialist());
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(json(refused).get("rule").asString()).isEqualTo("assessment-not-awaiting-evaluation");
-        assertThat(json(get("/api/assessments/" + caseId)).get("status").asString()).isEqualTo("URGENT_REFERRAL");
+        assertThat(json(get("/api/assessments/" + caseId, TestTokens.coordinator())).get("status").asString()).isEqualTo("URGENT_REFERRAL");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> publishedTypes(caseId).size() == 1);
     }
 
@@ -97,29 +99,30 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
         EventEnvelope insufficient = EventCodec.read(published(caseId).get(0).value());
         assertThat(insufficient.type()).isEqualTo(EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name());
         assertThat(insufficient.data().get("earliestEligibleOn").asString()).isEqualTo(today.plusDays(60).toString());
-        JsonNode assessment = json(get("/api/assessments/" + caseId));
+        JsonNode assessment = json(get("/api/assessments/" + caseId, TestTokens.coordinator()));
         assertThat(assessment.get("status").asString()).isEqualTo("CONSERVATIVE_CARE_INSUFFICIENT");
         assertThat(assessment.get("verification").get("missing")).hasSize(3);
 
-        assertThat(post("/api/assessments/" + caseId + "/evaluation", "{\"decision\":\"FUSION\"}").getStatusCode())
+        assertThat(post("/api/assessments/" + caseId + "/evaluation", "{\"decision\":\"FUSION\"}", TestTokens.specialist()).getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
     @Test
     void answersNotFoundForAnUnknownCase() {
-        ResponseEntity<String> read = get("/api/assessments/c-unknown");
-        ResponseEntity<String> evaluate = post("/api/assessments/c-unknown/evaluation", "{\"decision\":\"FUSION\"}");
+        ResponseEntity<String> read = get("/api/assessments/c-unknown", TestTokens.coordinator());
+        ResponseEntity<String> evaluate = post("/api/assessments/c-unknown/evaluation", "{\"decision\":\"FUSION\"}", TestTokens.specialist());
 
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(read.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(evaluate.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(read.getBody()).doesNotContain("no assessment for");
     }
 
     @Test
     void rejectsABadEvaluationBodyWithTheFieldsInError() {
-        ResponseEntity<String> noDecision = post("/api/assessments/c-any/evaluation", "{\"rationale\":\"x\"}");
-        ResponseEntity<String> declinedWithoutWhy = post("/api/assessments/c-any/evaluation", "{\"decision\":\"NOT_A_CANDIDATE\"}");
-        ResponseEntity<String> unknownDecision = post("/api/assessments/c-any/evaluation", "{\"decision\":\"MAYBE\"}");
+        ResponseEntity<String> noDecision = post("/api/assessments/c-any/evaluation", "{\"rationale\":\"x\"}", TestTokens.specialist());
+        ResponseEntity<String> declinedWithoutWhy = post("/api/assessments/c-any/evaluation", "{\"decision\":\"NOT_A_CANDIDATE\"}", TestTokens.specialist());
+        ResponseEntity<String> unknownDecision = post("/api/assessments/c-any/evaluation", "{\"decision\":\"MAYBE\"}", TestTokens.specialist());
 
         assertThat(noDecision.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json(noDecision).get("errors").get(0).get("field").asString()).isEqualTo("decision");
@@ -127,5 +130,24 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
         assertThat(json(declinedWithoutWhy).get("errors").get(0).get("message").asString()).contains("rationale is required");
         assertThat(unknownDecision.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownDecision.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
+    void neverEchoesSubmittedValuesInValidationErrors() {
+        String canary = "Tremblay-QX7-CANARY";
+        List<String> bodies = List.of(
+                "{\"decision\":\"" + canary + "\"}",
+                "{\"decision\":\"FUSION\",\"probableCauses\":[\"" + canary + "\"]}",
+                "{\"decision\":\"FUSION\",\"rationale\":\"" + canary + "x".repeat(4000) + "\"}",
+                "{\"decision\":\"FUSION\",\"rationale\":{\"" + canary + "\":1}}",
+                "{\"decision\":\"FUSION\",\"rationale\":\"" + canary);
+
+        for (int i = 0; i < bodies.size(); i++) {
+            ResponseEntity<String> refused = post("/api/assessments/c-any/evaluation", bodies.get(i), TestTokens.specialist());
+
+            assertThat(refused.getStatusCode()).as("body %d", i).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).as("body %d", i).hasToString("application/problem+json");
+            assertThat(refused.getBody()).as("body %d", i).doesNotContain("QX7").doesNotContain("CANARY");
+        }
     }
 }

@@ -23,6 +23,8 @@ import ca.passerelle.events.intake.RedFlag;
 final class CaseOpenedEvents {
 
     private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
+    /** The referring clinic of the golden sample, {@code clinic-qc-laval-01}. */
+    static final String SAMPLE_CLINIC = GoldenSamples.payload(EventCatalog.CASE_OPENED).clinicId();
 
     private CaseOpenedEvents() {
     }
@@ -32,22 +34,35 @@ final class CaseOpenedEvents {
     }
 
     static EventEnvelope caseOpened(String caseId, RedFlag... redFlags) {
-        CaseOpened sample = GoldenSamples.payload(EventCatalog.CASE_OPENED);
-        long shift = ChronoUnit.DAYS.between(LocalDate.ofInstant(sample.openedAt(), QUEBEC), LocalDate.now(QUEBEC));
-        List<ConservativeCareCourse> care = sample.conservativeCare().stream()
-                .map(course -> new ConservativeCareCourse(course.modality(), course.startedOn().plusDays(shift),
-                        course.endedOn().plusDays(shift), course.sessions(), course.supervised()))
-                .toList();
-        return caseOpened(caseId, care, List.of(redFlags));
+        return caseOpened(caseId, SAMPLE_CLINIC, sampleCare(), List.of(redFlags));
     }
 
     static EventEnvelope caseOpened(String caseId, List<ConservativeCareCourse> care, List<RedFlag> redFlags) {
+        return caseOpened(caseId, SAMPLE_CLINIC, care, redFlags);
+    }
+
+    /** The sample's case, verified under the default policy, referred by {@code clinicId}. */
+    static EventEnvelope caseOpenedBy(String clinicId, String caseId) {
+        return caseOpened(caseId, clinicId, sampleCare(), List.of());
+    }
+
+    /** The sample's care, moved so that it ends as many days before today as it ended before the sample's opening. */
+    private static List<ConservativeCareCourse> sampleCare() {
+        CaseOpened sample = GoldenSamples.payload(EventCatalog.CASE_OPENED);
+        long shift = ChronoUnit.DAYS.between(LocalDate.ofInstant(sample.openedAt(), QUEBEC), LocalDate.now(QUEBEC));
+        return sample.conservativeCare().stream()
+                .map(course -> new ConservativeCareCourse(course.modality(), course.startedOn().plusDays(shift),
+                        course.endedOn().plusDays(shift), course.sessions(), course.supervised()))
+                .toList();
+    }
+
+    private static EventEnvelope caseOpened(String caseId, String clinicId, List<ConservativeCareCourse> care, List<RedFlag> redFlags) {
         CaseOpened sample = GoldenSamples.payload(EventCatalog.CASE_OPENED);
         Instant now = Instant.now();
         List<ImagingStudy> imaging = sample.imaging().stream()
                 .map(study -> new ImagingStudy(study.modality(), LocalDate.now(QUEBEC).minusWeeks(6), study.findingsSummary()))
                 .toList();
-        CaseOpened opened = new CaseOpened(caseId, sample.clinicId(), now, sample.diagnosisCode(), sample.ageYears(), sample.homeRegion(),
+        CaseOpened opened = new CaseOpened(caseId, clinicId, now, sample.diagnosisCode(), sample.ageYears(), sample.homeRegion(),
                 sample.preferredLanguage(), sample.priorSurgeries(), sample.symptoms(), redFlags, imaging, care, sample.consents());
         return EventCodec.envelope(UUID.randomUUID().toString(), "/passerelle/intake-service", now, 1, opened);
     }

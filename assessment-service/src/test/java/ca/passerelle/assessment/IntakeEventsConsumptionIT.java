@@ -18,6 +18,7 @@ import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.Topics;
+import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -70,7 +71,7 @@ class IntakeEventsConsumptionIT extends ServiceIntegrationTest {
         assertThat(reasons.get(0)).contains("unreadable event");
         assertThat(reasons.get(1)).contains("clinicId is required");
         await().atMost(PROCESSING).until(() -> publishedTypes(validCase).size() == 1);
-        assertThat(json(get("/api/assessments/" + validCase)).get("status").asString()).isEqualTo("AWAITING_EVALUATION");
+        assertThat(json(get("/api/assessments/" + validCase, TestTokens.coordinator())).get("status").asString()).isEqualTo("AWAITING_EVALUATION");
         assertThat(stored(poisonKey)).isNull();
         assertThat(publishedTypes(poisonKey)).isEmpty();
     }

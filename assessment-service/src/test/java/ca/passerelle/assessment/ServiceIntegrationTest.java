@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -15,6 +16,7 @@ import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.Topics;
 import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -48,12 +50,16 @@ abstract class ServiceIntegrationTest {
         return published(caseId).stream().map(record -> EventCodec.read(record.value()).type()).toList();
     }
 
-    ResponseEntity<String> get(String path) {
-        return http().get().uri(path).retrieve().onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+    /** GET with a bearer token from {@code TestTokens}; any status is returned, none thrown. */
+    ResponseEntity<String> get(String path, String token) {
+        return http().get().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).retrieve()
+                .onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
     }
 
-    ResponseEntity<String> post(String path, String json) {
-        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
+    /** POST of a JSON body with a bearer token from {@code TestTokens}; any status is returned, none thrown. */
+    ResponseEntity<String> post(String path, String json, String token) {
+        return http().post().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
                 .onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
     }
 

@@ -2,6 +2,7 @@ package ca.passerelle.localstack;
 
 /** The runnable parts of Passerelle, in start order, with whether they need the broker and the database. */
 enum Component {
+    IDENTITY_PROVIDER("identity-provider", false),
     FACILITY_API_SIMULATOR("facility-api-simulator", false),
     FACILITY_GATEWAY("facility-gateway", true),
     INTAKE("intake-service", true),

@@ -64,14 +64,15 @@ final class DemoData {
                 node -> List.of("AWAITING_HOSPITAL_CONFIRMATION", "SCHEDULED", "COMPLETED").contains(node.path("status").asString()),
                 STEP_TIMEOUT);
         String appointmentId = booking.path("appointment").path("appointmentId").asString();
+        String hospitalId = booking.path("appointment").path("hospitalId").asString();
         if ("AWAITING_HOSPITAL_CONFIRMATION".equals(booking.path("status").asString())) {
-            client.confirmAppointment(appointmentId);
+            client.confirmAppointment(hospitalId, appointmentId);
             booking = PathwayClient.await("scheduled surgery of " + caseId, () -> client.booking(caseId),
                     PathwayClient.field("status", "SCHEDULED"), STEP_TIMEOUT);
         }
         if ("SCHEDULED".equals(booking.path("status").asString())) {
             String surgeryOn = booking.path("appointment").path("surgeryOn").asString();
-            client.completeSurgery(appointmentId, surgeryOn, LocalDate.parse(surgeryOn).plusDays(3).toString());
+            client.completeSurgery(hospitalId, appointmentId, surgeryOn, LocalDate.parse(surgeryOn).plusDays(3).toString());
         }
         return PathwayClient.await("rehabilitation plan of " + caseId, () -> client.rehabPlan(caseId), node -> true, STEP_TIMEOUT);
     }

@@ -79,14 +79,29 @@ public final class LocalStack implements AutoCloseable {
         mongo = new MongoServer(new H2Backend(dataDir.resolve("mongodb.mv").toString()));
         mongo.bind("127.0.0.1", ports.mongo());
         log.info("MongoDB wire-protocol server (H2 file {}) on 127.0.0.1:{}", dataDir.resolve("mongodb.mv"), ports.mongo());
+        launch(Component.IDENTITY_PROVIDER);
         kafka.start(Duration.ofSeconds(90));
+        awaitHealthy(READY_TIMEOUT);
+        log.info("Identity provider ready at {}", issuer());
         for (Component component : Component.values()) {
-            ServiceProcess service = new ServiceProcess(component, jarOf(component), dataDir.resolve("logs").resolve(component.module() + ".log"),
-                    ports.baseUrl(component), argumentsFor(component));
-            services.put(component, service);
-            service.start();
+            if (component != Component.IDENTITY_PROVIDER) {
+                launch(component);
+            }
         }
         awaitHealthy(READY_TIMEOUT);
+    }
+
+    private ServiceProcess launch(Component component) {
+        ServiceProcess service = new ServiceProcess(component, jarOf(component), dataDir.resolve("logs").resolve(component.module() + ".log"),
+                ports.baseUrl(component), argumentsFor(component));
+        services.put(component, service);
+        service.start();
+        return service;
+    }
+
+    /** The identity provider's issuer, which every service trusts. */
+    String issuer() {
+        return ports.baseUrl(Component.IDENTITY_PROVIDER);
     }
 
     private void awaitHealthy(Duration timeout) {
@@ -121,8 +136,10 @@ public final class LocalStack implements AutoCloseable {
         if (component.usesInfrastructure()) {
             arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
             arguments.add("--spring.mongodb.uri=" + mongoUri(component.module()));
+            arguments.add("--passerelle.security.issuer=" + issuer());
         }
         switch (component) {
+            case IDENTITY_PROVIDER -> arguments.add("--passerelle.identity.issuer=" + issuer());
             case FACILITY_GATEWAY -> arguments.add("--passerelle.gateway.upstream.base-url=" + ports.baseUrl(Component.FACILITY_API_SIMULATOR));
             case TRAVEL -> arguments.add("--passerelle.travel.facility-gateway.base-url=" + ports.baseUrl(Component.FACILITY_GATEWAY));
             case REHAB -> arguments.add("--passerelle.rehab.facility-gateway.base-url=" + ports.baseUrl(Component.FACILITY_GATEWAY));
@@ -155,7 +172,9 @@ public final class LocalStack implements AutoCloseable {
 
     void printBanner(PrintStream out, Duration ready) {
         out.printf("%nPasserelle is running (ready in %d s). Data folder: %s%n%n", ready.toSeconds(), dataDir);
-        out.printf("  Operations dashboard   %s/%n", baseUrl(Component.DASHBOARD));
+        out.printf("  Operations dashboard   %s/   (log in as %s / %s)%n", baseUrl(Component.DASHBOARD), Actors.COORDINATOR,
+                Actors.password(Actors.COORDINATOR));
+        out.printf("  Identity provider      %s   (issuer; demo users and clients in identity-provider/README.md)%n", issuer());
         out.printf("  Dashboard API          %s/api/cases%n", baseUrl(Component.DASHBOARD));
         out.printf("  Intake API             %s/api/cases%n", baseUrl(Component.INTAKE));
         out.printf("  Assessment API         %s/api/assessments/{caseId}%n", baseUrl(Component.ASSESSMENT));

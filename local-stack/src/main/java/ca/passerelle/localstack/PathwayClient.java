@@ -20,54 +20,60 @@ public final class PathwayClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final LocalStack stack;
+    private final Actors actors;
 
     PathwayClient(LocalStack stack) {
         this.stack = stack;
+        this.actors = new Actors(new IdentityProviderClient(stack.issuer()));
     }
 
     /** A clinic opens a case; returns the answer (caseId, status, odiPercent, ramqWarnings). */
     JsonNode openCase(String body, String idempotencyKey) {
-        return send("POST", Component.INTAKE, "/api/cases", body, idempotencyKey, 201);
+        return send("POST", Component.INTAKE, "/api/cases", body, idempotencyKey, 201, actors.clinic(Actors.DEMO_CLINIC));
     }
 
     Optional<JsonNode> assessment(String caseId) {
-        return find(Component.ASSESSMENT, "/api/assessments/" + caseId);
+        return find(Component.ASSESSMENT, "/api/assessments/" + caseId, actors.coordinator());
     }
 
     JsonNode evaluate(String caseId, String decision, String cause, String rationale) {
         String body = JSON.createObjectNode().put("decision", decision).put("rationale", rationale)
                 .set("probableCauses", JSON.createArrayNode().add(cause)).toString();
-        return send("POST", Component.ASSESSMENT, "/api/assessments/" + caseId + "/evaluation", body, null, 200);
+        return send("POST", Component.ASSESSMENT, "/api/assessments/" + caseId + "/evaluation", body, null, 200, actors.specialist());
     }
 
     Optional<JsonNode> booking(String caseId) {
-        return find(Component.TRAVEL, "/api/bookings/" + caseId);
+        return find(Component.TRAVEL, "/api/bookings/" + caseId, actors.coordinator());
     }
 
-    JsonNode confirmAppointment(String appointmentId) {
-        return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/confirmation", "{}", null, 200);
+    /** The partner hospital confirms its appointment. */
+    JsonNode confirmAppointment(String hospitalId, String appointmentId) {
+        return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/confirmation", "{}", null, 200,
+                actors.hospital(hospitalId));
     }
 
-    JsonNode completeSurgery(String appointmentId, String performedOn, String dischargedOn) {
+    /** The partner hospital reports the surgery done. */
+    JsonNode completeSurgery(String hospitalId, String appointmentId, String performedOn, String dischargedOn) {
         String body = JSON.createObjectNode().put("performedOn", performedOn).put("dischargedOn", dischargedOn)
                 .put("outcome", "COMPLETED_AS_PLANNED").toString();
-        return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/completion", body, null, 200);
+        return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/completion", body, null, 200,
+                actors.hospital(hospitalId));
     }
 
     Optional<JsonNode> rehabPlan(String caseId) {
-        return find(Component.REHAB, "/api/rehab-plans/" + caseId);
+        return find(Component.REHAB, "/api/rehab-plans/" + caseId, actors.coordinator());
     }
 
     Optional<JsonNode> dashboardCase(String caseId) {
-        return find(Component.DASHBOARD, "/api/cases/" + caseId);
+        return find(Component.DASHBOARD, "/api/cases/" + caseId, actors.coordinator());
     }
 
     Optional<JsonNode> dashboardTimeline(String caseId) {
-        return find(Component.DASHBOARD, "/api/cases/" + caseId + "/timeline");
+        return find(Component.DASHBOARD, "/api/cases/" + caseId + "/timeline", actors.coordinator());
     }
 
     JsonNode dashboardCases() {
-        return send("GET", Component.DASHBOARD, "/api/cases?size=50", null, null, 200);
+        return send("GET", Component.DASHBOARD, "/api/cases?size=50", null, null, 200, actors.coordinator());
     }
 
     /** Waits until the resource exists and satisfies the condition, and returns it. */
@@ -89,8 +95,8 @@ public final class PathwayClient {
         return node -> value.equals(node.path(name).asString());
     }
 
-    private Optional<JsonNode> find(Component component, String path) {
-        HttpResponse<String> response = exchange("GET", component, path, null, null);
+    private Optional<JsonNode> find(Component component, String path, String token) {
+        HttpResponse<String> response = exchange("GET", component, path, null, null, token);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -98,15 +104,15 @@ public final class PathwayClient {
         return Optional.of(JSON.readTree(response.body()));
     }
 
-    private JsonNode send(String method, Component component, String path, String body, String idempotencyKey, int expected) {
-        HttpResponse<String> response = exchange(method, component, path, body, idempotencyKey);
+    private JsonNode send(String method, Component component, String path, String body, String idempotencyKey, int expected, String token) {
+        HttpResponse<String> response = exchange(method, component, path, body, idempotencyKey, token);
         check(response, expected, method + " " + path);
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> exchange(String method, Component component, String path, String body, String idempotencyKey) {
+    private HttpResponse<String> exchange(String method, Component component, String path, String body, String idempotencyKey, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl(component) + path))
-                .timeout(Duration.ofSeconds(15)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(15)).header("Accept", "application/json").header("Authorization", "Bearer " + token);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -53,7 +53,7 @@ class CaseSummaryIT {
         for (int i = 0; i < pathway.size(); i++) {
             send(pathway.get(i), events.event(pathway.get(i), start.plusSeconds(60L * i)));
         }
-        Http http = new Http(port);
+        Http http = Http.asCoordinator(port);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode summary = http.json("/api/cases/" + events.caseId());
@@ -86,7 +86,7 @@ class CaseSummaryIT {
         send(CASE_OPENED, opened);
         send(CASE_OPENED, opened);
 
-        Http http = new Http(port);
+        Http http = Http.asCoordinator(port);
         await().atMost(PATIENCE).until(() -> duplicates() > duplicatesBefore);
         JsonNode timeline = http.json("/api/cases/" + events.caseId() + "/timeline");
         assertThat(timeline).hasSize(1);
@@ -99,7 +99,7 @@ class CaseSummaryIT {
         CaseEvents events = CaseEvents.forNewCase();
         Instant start = Instant.now();
         send(SURGERY_SCHEDULED, events.event(SURGERY_SCHEDULED, start.plusSeconds(3600)));
-        Http http = new Http(port);
+        Http http = Http.asCoordinator(port);
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(http.get("/api/cases/" + events.caseId()).getStatusCode()).isEqualTo(HttpStatus.OK));
 
@@ -125,7 +125,7 @@ class CaseSummaryIT {
         send(REHAB_PLAN_CREATED, rehab.event(REHAB_PLAN_CREATED, start.plusSeconds(60)));
         send(CASE_OPENED, closed.event(CASE_OPENED, start));
         send(SURGERY_NOT_INDICATED, closed.event(SURGERY_NOT_INDICATED, start.plusSeconds(120)));
-        Http http = new Http(port);
+        Http http = Http.asCoordinator(port);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode page = http.json("/api/cases?clinicId=" + clinic + "&stage=CLOSED");
@@ -147,7 +147,7 @@ class CaseSummaryIT {
 
     @Test
     void answersProblemDetailsForAnUnknownCaseAndABadFilter() {
-        Http http = new Http(port);
+        Http http = Http.asCoordinator(port);
 
         ResponseEntity<String> unknown = http.get("/api/cases/c-unknown-" + UUID.randomUUID());
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -33,7 +33,7 @@ class DeadLettersIT {
         TopicProbe.send(kafka, topic, key, "{not json".getBytes(StandardCharsets.UTF_8),
                 header("x-exception-message", "unreadable event: Unexpected character"),
                 header("x-original-topic", Topics.INTAKE));
-        Http http = new Http(port);
+        Http http = Http.asCoordinator(port);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(item(http.json("/api/dead-letters"), key)).isNotNull());
 
@@ -50,14 +50,14 @@ class DeadLettersIT {
     void deadLettersAnInvalidCaseEventOfItsOwnAndShowsIt() {
         String key = CaseEvents.newCaseId();
         TopicProbe.send(kafka, Topics.REHAB, key, "{\"specversion\":\"1.0\"}".getBytes(StandardCharsets.UTF_8));
-        Http http = new Http(port);
+        Http http = Http.asCoordinator(port);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(item(http.json("/api/dead-letters"), key)).isNotNull());
 
         JsonNode item = item(http.json("/api/dead-letters"), key);
         assertThat(item.get("topic").asString()).isEqualTo(Topics.deadLetter(Topics.REHAB, "operations-dashboard"));
         assertThat(item.get("reason").asString()).isNotBlank();
-        assertThat(new Http(port).get("/api/cases/" + key).getStatusCode().value()).isEqualTo(404);
+        assertThat(Http.asCoordinator(port).get("/api/cases/" + key).getStatusCode().value()).isEqualTo(404);
     }
 
     private static JsonNode item(JsonNode deadLetters, String key) {

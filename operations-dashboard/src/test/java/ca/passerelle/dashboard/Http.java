@@ -5,26 +5,42 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import ca.passerelle.events.EventCodec;
+import ca.passerelle.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
-/** Test helper: plain HTTP calls to the running dashboard that hand back every status, error or not. */
+/**
+ * Test helper: plain HTTP calls to the running dashboard's API that hand back every status, error or not, with a
+ * bearer token of the caller the test chose.
+ */
 public final class Http {
 
     private final RestClient client;
 
-    public Http(int port) {
-        this.client = RestClient.builder()
+    private Http(int port, String token) {
+        RestClient.Builder builder = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+                .defaultStatusHandler(status -> true, (request, response) -> { });
+        if (token != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+        }
+        this.client = builder.build();
+    }
+
+    /** Calls as the coordinator, the one role the dashboard's API serves. */
+    public static Http asCoordinator(int port) {
+        return new Http(port, TestTokens.coordinator());
+    }
+
+    public static Http withToken(int port, String token) {
+        return new Http(port, token);
+    }
+
+    public static Http anonymous(int port) {
+        return new Http(port, null);
     }
 
     public ResponseEntity<String> get(String path) {
         return client.get().uri(path).retrieve().toEntity(String.class);
-    }
-
-    public ResponseEntity<String> get(String path, String cookie) {
-        return client.get().uri(path).header(HttpHeaders.COOKIE, cookie).retrieve().toEntity(String.class);
     }
 
     public JsonNode json(String path) {

@@ -4,18 +4,23 @@ import static ca.passerelle.events.EventCatalog.CASE_OPENED;
 import static ca.passerelle.events.EventCatalog.SURGERY_SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
@@ -25,6 +30,7 @@ import ca.passerelle.events.Topics;
 import ca.passerelle.events.facility.FacilityApiStatusChanged;
 import ca.passerelle.testinfra.TopicProbe;
 
+/** The pages, as a signed-in coordinator sees them. */
 @DashboardIntegrationTest
 class PagesIT {
 
@@ -32,99 +38,118 @@ class PagesIT {
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
+    @Autowired
+    WebApplicationContext context;
 
-    private Http http;
+    private MockMvc browser;
     private CaseEvents events;
 
     @BeforeEach
     void aScheduledCase() {
-        http = new Http(port);
+        browser = Browser.of(context);
         events = CaseEvents.forNewCase();
         Instant now = Instant.now();
         send(events.event(CASE_OPENED, now.minusSeconds(60)));
         send(events.event(SURGERY_SCHEDULED, now));
+        Http api = Http.asCoordinator(port);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(http.json("/api/cases/" + events.caseId()).get("stage").asString()).isEqualTo("SURGERY_SCHEDULED"));
+                assertThat(api.json("/api/cases/" + events.caseId()).get("stage").asString()).isEqualTo("SURGERY_SCHEDULED"));
     }
 
     @Test
-    void overviewSpeaksFrenchByDefaultAndListsTheCase() {
-        ResponseEntity<String> page = http.get("/");
+    void overviewSpeaksFrenchByDefaultAndListsTheCase() throws Exception {
+        MockHttpServletResponse page = page("/");
 
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
-        assertThat(page.getBody())
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentType()).startsWith("text/html");
+        assertThat(body(page))
                 .contains("<html lang=\"fr\"")
                 .contains("Vue d’ensemble", "Parcours des dossiers par étape", "Messages en erreur", "API des établissements",
-                        "Dossiers fermés, par motif", "Orientation urgente", "Chirurgie planifiée")
+                        "Dossiers fermés, par motif", "Orientation urgente", "Chirurgie planifiée", "Se déconnecter")
                 .contains(events.caseId())
                 .doesNotContain("Cases by pathway stage");
     }
 
     @Test
-    void casePageShowsTheSummaryAndTimelineInFrench() {
-        ResponseEntity<String> page = http.get("/cases/" + events.caseId());
-
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody())
-                .contains(events.caseId())
-                .contains("Chronologie", "Hôpital partenaire", "fr-lyon-chu-01", "Dossier ouvert", "Chirurgie planifiée le 2027-01-20")
-                .doesNotContain("Timeline");
-        assertThat(page.getBody().indexOf("Dossier ouvert par")).isLessThan(page.getBody().indexOf("Chirurgie planifiée le 2027-01-20 à"));
+    void signOutIsAPostCarryingTheCsrfToken() throws Exception {
+        assertThat(body(page("/"))).containsPattern(
+                "<form action=\"/logout\" method=\"post\" class=\"signout\"><input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
     }
 
     @Test
-    void langEnSwitchesToEnglishAndTheCookieKeepsIt() {
-        ResponseEntity<String> overview = http.get("/?lang=en");
+    void casePageShowsTheSummaryAndTimelineInFrench() throws Exception {
+        MockHttpServletResponse page = page("/cases/" + events.caseId());
 
-        assertThat(overview.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(overview.getBody()).contains("<html lang=\"en\"", "Overview", "Cases by pathway stage", "Surgery scheduled")
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(body(page))
+                .contains(events.caseId())
+                .contains("Chronologie", "Hôpital partenaire", "fr-lyon-chu-01", "Dossier ouvert", "Chirurgie planifiée le 2027-01-20")
+                .doesNotContain("Timeline");
+        assertThat(body(page).indexOf("Dossier ouvert par")).isLessThan(body(page).indexOf("Chirurgie planifiée le 2027-01-20 à"));
+    }
+
+    @Test
+    void langEnSwitchesToEnglishAndTheCookieKeepsIt() throws Exception {
+        MockHttpServletResponse overview = page("/?lang=en");
+
+        assertThat(overview.getStatus()).isEqualTo(200);
+        assertThat(body(overview)).contains("<html lang=\"en\"", "Overview", "Cases by pathway stage", "Surgery scheduled", "Sign out")
                 .doesNotContain("Vue d’ensemble");
-        String cookie = overview.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
-        assertThat(cookie).startsWith("passerelle-lang=en");
+        Cookie cookie = overview.getCookie("passerelle-lang");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.getValue()).isEqualTo("en");
 
-        ResponseEntity<String> casePage = http.get("/cases/" + events.caseId(), cookie.split(";")[0]);
-        assertThat(casePage.getBody()).contains(events.caseId(), "Timeline", "Partner hospital", "Case opened")
+        MockHttpServletResponse casePage = browser.perform(get("/cases/" + events.caseId()).cookie(cookie).with(Browser.coordinator()))
+                .andReturn().getResponse();
+        assertThat(body(casePage)).contains(events.caseId(), "Timeline", "Partner hospital", "Case opened")
                 .doesNotContain("Chronologie");
     }
 
     @Test
-    void caseListFiltersByStage() {
-        ResponseEntity<String> scheduled = http.get("/cases?stage=SURGERY_SCHEDULED");
-        ResponseEntity<String> closed = http.get("/cases?stage=CLOSED");
+    void caseListFiltersByStage() throws Exception {
+        MockHttpServletResponse scheduled = page("/cases?stage=SURGERY_SCHEDULED");
+        MockHttpServletResponse closed = page("/cases?stage=CLOSED");
 
-        assertThat(scheduled.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(scheduled.getBody()).contains(events.caseId(), "Toutes les étapes", "Dernier événement");
-        assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(closed.getBody()).doesNotContain(events.caseId());
+        assertThat(scheduled.getStatus()).isEqualTo(200);
+        assertThat(body(scheduled)).contains(events.caseId(), "Toutes les étapes", "Dernier événement");
+        assertThat(closed.getStatus()).isEqualTo(200);
+        assertThat(body(closed)).doesNotContain(events.caseId());
     }
 
     @Test
-    void unknownCasePageAnswers404InFrench() {
-        ResponseEntity<String> page = http.get("/cases/c-nobody");
+    void unknownCasePageAnswers404InFrench() throws Exception {
+        MockHttpServletResponse page = page("/cases/c-nobody");
 
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(page.getBody()).contains("Dossier introuvable", "c-nobody");
+        assertThat(page.getStatus()).isEqualTo(404);
+        assertThat(body(page)).contains("Dossier introuvable", "c-nobody");
     }
 
     @Test
-    void overviewShowsTheFacilityApiStatusReportedByTheGateway() {
+    void overviewShowsTheFacilityApiStatusReportedByTheGateway() throws Exception {
         EventEnvelope sample = GoldenSamples.envelope(EventCatalog.FACILITY_API_STATUS_CHANGED);
         FacilityApiStatusChanged open = new FacilityApiStatusChanged("facility-api", "OPEN", Instant.now());
         TopicProbe.send(kafka, Topics.FACILITY_STATUS, "facility-api",
                 EventCodec.write(EventCodec.envelope(UUID.randomUUID().toString(), sample.source(), Instant.now(), 1, open)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(http.get("/").getBody()).contains("facility-api", "Indisponible (disjoncteur ouvert)"));
-        assertThat(http.get("/?lang=en").getBody()).contains("Unavailable (breaker open)");
+                assertThat(body(page("/"))).contains("facility-api", "Indisponible (disjoncteur ouvert)"));
+        assertThat(body(page("/?lang=en"))).contains("Unavailable (breaker open)");
     }
 
     @Test
-    void servesItsOwnStylesheet() {
-        ResponseEntity<String> css = http.get("/css/dashboard.css");
+    void servesItsOwnStylesheet() throws Exception {
+        MockHttpServletResponse css = page("/css/dashboard.css");
 
-        assertThat(css.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(css.getBody()).contains(".funnel");
+        assertThat(css.getStatus()).isEqualTo(200);
+        assertThat(body(css)).contains(".funnel");
+    }
+
+    private MockHttpServletResponse page(String path) throws Exception {
+        return browser.perform(get(path).with(Browser.coordinator())).andReturn().getResponse();
+    }
+
+    private static String body(MockHttpServletResponse response) throws Exception {
+        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     private void send(EventEnvelope envelope) {

@@ -33,6 +33,8 @@ public class Assessment extends AggregateDocument {
 
     @Id
     private final String caseId;
+    /** The referring clinic, the tenant that owns the case (from {@code CaseOpened.clinicId}). */
+    private String clinicId;
     private AssessmentStatus status;
     private ClinicalPicture picture;
     private List<RedFlag> redFlags = new ArrayList<>();
@@ -54,6 +56,7 @@ public class Assessment extends AggregateDocument {
             return;
         }
         this.picture = picture;
+        this.clinicId = picture.clinicId();
         this.redFlags = new ArrayList<>(picture.redFlags());
         this.updatedAt = now;
         if (!redFlags.isEmpty()) {
@@ -74,10 +77,11 @@ public class Assessment extends AggregateDocument {
     }
 
     /**
-     * Records the specialist's evaluation. Only a case awaiting evaluation accepts one; declining needs a rationale, which
-     * becomes the reason the case closes.
+     * Records the specialist's evaluation and who made it (the token's subject, an account id, never a name). Only a case
+     * awaiting evaluation accepts one; declining needs a rationale, which becomes the reason the case closes.
      */
-    public void evaluate(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, Instant now) {
+    public void evaluate(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, String evaluatedBy,
+            Instant now) {
         if (status != AssessmentStatus.AWAITING_EVALUATION) {
             throw new RuleViolationException(NOT_AWAITING_EVALUATION,
                     "case " + caseId + " is " + status + "; only a case awaiting evaluation accepts one");
@@ -88,7 +92,10 @@ public class Assessment extends AggregateDocument {
         if (decision == SpecialistDecision.NOT_A_CANDIDATE && (rationale == null || rationale.isBlank())) {
             throw new IllegalArgumentException("rationale is required when the patient is not a candidate");
         }
-        evaluation = new Evaluation(decision, probableCauses, rationale, now);
+        if (evaluatedBy == null || evaluatedBy.isBlank()) {
+            throw new IllegalArgumentException("the evaluating specialist is required");
+        }
+        evaluation = new Evaluation(decision, probableCauses, rationale, evaluatedBy, now);
         updatedAt = now;
         decision.category().ifPresentOrElse(category -> {
             status = AssessmentStatus.SURGERY_RECOMMENDED;
@@ -101,6 +108,11 @@ public class Assessment extends AggregateDocument {
 
     public String caseId() {
         return caseId;
+    }
+
+    /** The clinic that referred the case; read from the clinical picture for documents written before it was kept here. */
+    public String clinicId() {
+        return clinicId != null ? clinicId : picture == null ? null : picture.clinicId();
     }
 
     public AssessmentStatus status() {

@@ -8,9 +8,14 @@ import org.springframework.stereotype.Service;
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.assessment.FbssCause;
 import ca.passerelle.platform.messaging.AggregateStore;
+import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.web.NotFoundException;
 
-/** The assessment use cases; every write goes through the aggregate store, so events are published with the state. */
+/**
+ * The assessment use cases; every write goes through the aggregate store, so events are published with the state.
+ * Tenant isolation lives here: a caller who may not see a case's clinic is told the case does not exist (404), exactly
+ * as for an unknown case, so that another clinic's case ids leak nothing.
+ */
 @Service
 public class AssessmentService {
 
@@ -30,16 +35,27 @@ public class AssessmentService {
                 assessment -> assessment.open(picture, policy, clock.instant()));
     }
 
-    public Assessment find(String caseId) {
-        return store.find(Assessment.class, caseId).orElseThrow(() -> unknown(caseId));
+    /** The assessment of a case the caller may see; 404 for an unknown case and for another clinic's case alike. */
+    public Assessment find(String caseId, Caller caller) {
+        return store.find(Assessment.class, caseId)
+                .filter(assessment -> caller.maySeeCasesOf(assessment.clinicId()))
+                .orElseThrow(AssessmentService::unknown);
     }
 
-    public Assessment evaluate(String caseId, SpecialistDecision decision, List<FbssCause> probableCauses, String rationale) {
-        return store.update(Assessment.class, caseId, assessment -> assessment.evaluate(decision, probableCauses, rationale, clock.instant()))
-                .orElseThrow(() -> unknown(caseId));
+    /** Records the evaluation of {@code evaluator} (a specialist, as the route rule demands), naming them by subject. */
+    public Assessment evaluate(String caseId, SpecialistDecision decision, List<FbssCause> probableCauses, String rationale,
+            Caller evaluator) {
+        return store.update(Assessment.class, caseId, assessment -> {
+                    if (!evaluator.maySeeCasesOf(assessment.clinicId())) {
+                        throw unknown();
+                    }
+                    assessment.evaluate(decision, probableCauses, rationale, evaluator.subject(), clock.instant());
+                })
+                .orElseThrow(AssessmentService::unknown);
     }
 
-    private static NotFoundException unknown(String caseId) {
-        return new NotFoundException("no assessment for case " + caseId);
+    /** Names no id: the caller knows which case they asked for, and nothing else is said about it. */
+    private static NotFoundException unknown() {
+        return new NotFoundException("no such assessment");
     }
 }

@@ -21,6 +21,7 @@ import ca.passerelle.platform.web.RuleViolationException;
 class AssessmentTest {
 
     private final ConservativeCarePolicy policy = ConservativeCarePolicy.defaults();
+    private static final String SPECIALIST = "specialiste";
     private final Instant later = Instant.parse("2026-11-09T10:30:00Z");
 
     private Assessment opened(Cases aCase) {
@@ -47,7 +48,7 @@ class AssessmentTest {
     void refusesAnEvaluationOnceUrgentlyReferred() {
         Assessment assessment = opened(aCase().withRedFlag(RedFlag.SUSPECTED_INFECTION));
 
-        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.FUSION, List.of(), "stable", later))
+        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.FUSION, List.of(), "stable", SPECIALIST, later))
                 .isInstanceOf(RuleViolationException.class)
                 .satisfies(e -> assertThat(((RuleViolationException) e).rule()).isEqualTo("assessment-not-awaiting-evaluation"));
         assertThat(assessment.status()).isEqualTo(AssessmentStatus.URGENT_REFERRAL);
@@ -70,7 +71,7 @@ class AssessmentTest {
         assertThat(assessment.status()).isEqualTo(AssessmentStatus.CONSERVATIVE_CARE_INSUFFICIENT);
         assertThat(assessment.verification().missing()).hasSize(2);
         assertThat(types(assessment)).containsExactly(EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name());
-        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.FUSION, List.of(), null, later))
+        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.FUSION, List.of(), null, SPECIALIST, later))
                 .isInstanceOf(RuleViolationException.class);
     }
 
@@ -78,10 +79,11 @@ class AssessmentTest {
     void recommendsSurgeryAfterTheVerificationInOrder() {
         Assessment assessment = opened(aCase());
 
-        assessment.evaluate(SpecialistDecision.SIMPLE_DECOMPRESSION, List.of(FbssCause.EPIDURAL_FIBROSIS), "compression", later);
+        assessment.evaluate(SpecialistDecision.SIMPLE_DECOMPRESSION, List.of(FbssCause.EPIDURAL_FIBROSIS), "compression", SPECIALIST, later);
 
         assertThat(assessment.status()).isEqualTo(AssessmentStatus.SURGERY_RECOMMENDED);
         assertThat(assessment.evaluation().probableCauses()).containsExactly(FbssCause.EPIDURAL_FIBROSIS);
+        assertThat(assessment.evaluation().evaluatedBy()).isEqualTo(SPECIALIST);
         assertThat(assessment.pendingEvents()).extracting(OutboxEntry::type, OutboxEntry::sequence).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(), 1L),
                 org.assertj.core.groups.Tuple.tuple(EventCatalog.SURGERY_RECOMMENDED.name(), 2L));
@@ -91,7 +93,7 @@ class AssessmentTest {
     void closesTheCaseWithTheRationaleWhenNotACandidate() {
         Assessment assessment = opened(aCase());
 
-        assessment.evaluate(SpecialistDecision.NOT_A_CANDIDATE, List.of(), "Pas de cible chirurgicale", later);
+        assessment.evaluate(SpecialistDecision.NOT_A_CANDIDATE, List.of(), "Pas de cible chirurgicale", SPECIALIST, later);
 
         assertThat(assessment.status()).isEqualTo(AssessmentStatus.NOT_A_CANDIDATE);
         assertThat(types(assessment)).last().isEqualTo(EventCatalog.SURGERY_NOT_INDICATED.name());
@@ -102,17 +104,33 @@ class AssessmentTest {
     void requiresARationaleToDecline() {
         Assessment assessment = opened(aCase());
 
-        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.NOT_A_CANDIDATE, List.of(), " ", later))
+        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.NOT_A_CANDIDATE, List.of(), " ", SPECIALIST, later))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rationale");
         assertThat(assessment.status()).isEqualTo(AssessmentStatus.AWAITING_EVALUATION);
     }
 
     @Test
+    void requiresToKnowWhichSpecialistEvaluates() {
+        Assessment assessment = opened(aCase());
+
+        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.FUSION, List.of(), "instability", " ", later))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("specialist");
+        assertThat(assessment.status()).isEqualTo(AssessmentStatus.AWAITING_EVALUATION);
+        assertThat(assessment.evaluation()).isNull();
+    }
+
+    @Test
+    void keepsTheReferringClinicAsTheCasesTenant() {
+        assertThat(opened(aCase()).clinicId()).isEqualTo("clinic-qc-laval-01");
+        assertThat(opened(aCase().withRedFlag(RedFlag.CAUDA_EQUINA)).clinicId()).isEqualTo("clinic-qc-laval-01");
+    }
+
+    @Test
     void acceptsOnlyOneEvaluation() {
         Assessment assessment = opened(aCase());
-        assessment.evaluate(SpecialistDecision.FUSION, List.of(), "instability", later);
+        assessment.evaluate(SpecialistDecision.FUSION, List.of(), "instability", SPECIALIST, later);
 
-        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.NOT_A_CANDIDATE, List.of(), "changed my mind", later))
+        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.NOT_A_CANDIDATE, List.of(), "changed my mind", SPECIALIST, later))
                 .isInstanceOf(RuleViolationException.class);
         assertThat(assessment.status()).isEqualTo(AssessmentStatus.SURGERY_RECOMMENDED);
     }

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.JsonNode;
@@ -80,6 +81,7 @@ class FacilityApiSimulatorIT {
         breaker.reset();
         http = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.service("travel-coordination-service")))
                 .defaultStatusHandler(status -> true, (request, response) -> {
                 })
                 .build();

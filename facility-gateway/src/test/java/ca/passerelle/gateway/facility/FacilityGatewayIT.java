@@ -44,6 +44,7 @@ import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.Topics;
 import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -94,6 +95,7 @@ class FacilityGatewayIT {
         breaker.reset();
         http = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.service("travel-coordination-service")))
                 .defaultStatusHandler(status -> true, (request, response) -> {
                 })
                 .build();

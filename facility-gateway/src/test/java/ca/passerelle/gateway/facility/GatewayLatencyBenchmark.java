@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
@@ -82,6 +83,8 @@ class GatewayLatencyBenchmark {
     FacilityApi facilityApi;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The gateway's callers are services; the direct calls carry the same header so both requests are the same size. */
+    private final String bearer = TestTokens.bearer(TestTokens.service("travel-coordination-service"));
 
     @Test
     void measuresAddedLatencyAndOpenBreakerFastFail() throws Exception {
@@ -147,7 +150,7 @@ class GatewayLatencyBenchmark {
 
     private long timed(URI uri, int expectedStatus) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
         long took = System.nanoTime() - started;
         assertThat(response.statusCode()).isEqualTo(expectedStatus);
         return took;

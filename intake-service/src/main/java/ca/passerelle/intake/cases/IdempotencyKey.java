@@ -2,7 +2,8 @@ package ca.passerelle.intake.cases;
 
 /**
  * A client's {@code Idempotency-Key} with a fingerprint of the request it came with: a retry with the same key and the
- * same request gets the original answer, the same key with another request is refused.
+ * same request gets the original answer, the same key with another request is refused. Keys are scoped per referring
+ * clinic: the same key sent for two clinics names two different requests.
  */
 public record IdempotencyKey(String value, String requestFingerprint) {
 
@@ -15,5 +16,16 @@ public record IdempotencyKey(String value, String requestFingerprint) {
         if (requestFingerprint == null || requestFingerprint.isBlank()) {
             throw new IllegalArgumentException("requestFingerprint is required");
         }
+    }
+
+    /**
+     * The key within its referring clinic, unique among cases: {@code <length of clinic id>:<clinic id>:<key>}, so that no
+     * clinic id and key can be mistaken for another pair.
+     */
+    public String scopedTo(String clinicId) {
+        if (clinicId == null || clinicId.isBlank()) {
+            throw new IllegalArgumentException("an idempotency key is scoped to a referring clinic");
+        }
+        return clinicId.length() + ":" + clinicId + ":" + value;
     }
 }

@@ -23,7 +23,7 @@ public record OdiScore(double percent, OdiBand band) {
         int sum = 0;
         for (int score : answered) {
             if (score < 0 || score > MAX_SECTION_SCORE) {
-                throw new IllegalArgumentException("each ODI section score is between 0 and " + MAX_SECTION_SCORE + " but one was " + score);
+                throw new IllegalArgumentException("each ODI section score is between 0 and " + MAX_SECTION_SCORE);
             }
             sum += score;
         }

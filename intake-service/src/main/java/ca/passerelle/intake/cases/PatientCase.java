@@ -30,9 +30,11 @@ public class PatientCase extends AggregateDocument {
 
     @Id
     private String id;
-    /** Unique among cases; absent (not null) when the client sent no key, hence sparse. */
-    @Indexed(unique = true, sparse = true)
+    /** The client's Idempotency-Key as sent; absent when it sent none. */
     private String idempotencyKey;
+    /** The key scoped to the referring clinic ({@link IdempotencyKey#scopedTo}): unique among cases, absent without key, hence sparse. */
+    @Indexed(unique = true, sparse = true)
+    private String scopedIdempotencyKey;
     private String requestFingerprint;
     private String clinicId;
     private Instant openedAt;
@@ -58,6 +60,9 @@ public class PatientCase extends AggregateDocument {
      * @throws IllegalArgumentException when a value is impossible (RAMQ number, ODI, pain score, age)
      */
     public static PatientCase open(CaseId id, NewCase submission, IdempotencyKey idempotencyKey, Clock clock) {
+        if (submission.clinicId() == null || submission.clinicId().isBlank()) {
+            throw new IllegalArgumentException("a case is opened for a referring clinic");
+        }
         Consents consents = submission.consents();
         if (consents == null || !consents.grantsCareCoordination()) {
             throw new RuleViolationException(CONSENT_REQUIRED,
@@ -68,13 +73,14 @@ public class PatientCase extends AggregateDocument {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int age = given.ageOn(LocalDate.ofInstant(now, QUEBEC));
         if (age < 0 || age > 130) {
-            throw new IllegalArgumentException("dateOfBirth gives an impossible age of " + age);
+            throw new IllegalArgumentException("dateOfBirth gives an impossible age (0 to 130 years)");
         }
 
         PatientCase opened = new PatientCase();
         opened.id = id.value();
         if (idempotencyKey != null) {
             opened.idempotencyKey = idempotencyKey.value();
+            opened.scopedIdempotencyKey = idempotencyKey.scopedTo(submission.clinicId());
             opened.requestFingerprint = idempotencyKey.requestFingerprint();
         }
         opened.clinicId = submission.clinicId();
@@ -109,9 +115,9 @@ public class PatientCase extends AggregateDocument {
                 consents.grants());
     }
 
-    /** Whether a retry carrying this key is the same request that opened this case. */
+    /** Whether a retry carrying this key, for this case's clinic, is the same request that opened this case. */
     boolean wasOpenedBy(IdempotencyKey key) {
-        return key.value().equals(idempotencyKey) && key.requestFingerprint().equals(requestFingerprint);
+        return key.scopedTo(clinicId).equals(scopedIdempotencyKey) && key.requestFingerprint().equals(requestFingerprint);
     }
 
     public CaseId id() {

@@ -27,7 +27,10 @@ public final class RamqNumber {
         this.value = value;
     }
 
-    /** Normalises and checks a RAMQ number as typed; throws {@link InvalidRamqNumberException} saying why it is refused. */
+    /**
+     * Normalises and checks a RAMQ number as typed; throws {@link InvalidRamqNumberException} saying why it is refused. The
+     * reason never repeats any part of the number: it goes back to the client and may reach a log.
+     */
     public static RamqNumber parse(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidRamqNumberException("the RAMQ number is required");
@@ -43,11 +46,11 @@ public final class RamqNumber {
         boolean plainMonth = mm >= 1 && mm <= 12;
         boolean womanMonth = mm >= 1 + FEMALE_MONTH_OFFSET && mm <= 12 + FEMALE_MONTH_OFFSET;
         if (!plainMonth && !womanMonth) {
-            throw new InvalidRamqNumberException("the RAMQ number encodes an impossible birth month (" + normalised.substring(6, 8) + ")");
+            throw new InvalidRamqNumberException("the RAMQ number encodes an impossible birth month (01-12, or 51-62 for women)");
         }
         int month = womanMonth ? mm - FEMALE_MONTH_OFFSET : mm;
         if (dd < 1 || dd > maxDay(month, yy)) {
-            throw new InvalidRamqNumberException("the RAMQ number encodes an impossible birth day (" + normalised.substring(8, 10) + ")");
+            throw new InvalidRamqNumberException("the RAMQ number encodes an impossible birth day for its month");
         }
         return new RamqNumber(normalised);
     }

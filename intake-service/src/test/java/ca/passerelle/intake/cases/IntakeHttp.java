@@ -16,10 +16,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import ca.passerelle.events.Topics;
 import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
-/** What intake's integration tests share: the running service on a random port, the real broker, and plain HTTP. */
+/**
+ * What intake's integration tests share: the running service on a random port, the real broker, and plain HTTP with a
+ * bearer token (by default the Laval clinic's, the referring clinic of the golden request).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 abstract class IntakeHttp {
@@ -31,8 +35,12 @@ abstract class IntakeHttp {
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
 
-    HttpResponse<String> postCase(JsonNode body, String idempotencyKey) {
+    static final String LAVAL = "clinic-qc-laval-01";
+    static final String MONTREAL = "clinic-qc-montreal-01";
+
+    HttpResponse<String> postCase(JsonNode body, String idempotencyKey, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/cases"))
+                .header("Authorization", TestTokens.bearer(token))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
@@ -42,12 +50,21 @@ abstract class IntakeHttp {
         return send(request.build());
     }
 
+    HttpResponse<String> postCase(JsonNode body, String idempotencyKey) {
+        return postCase(body, idempotencyKey, TestTokens.clinic(LAVAL));
+    }
+
     HttpResponse<String> postCase(JsonNode body) {
         return postCase(body, null);
     }
 
+    HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(token))
+                .header("Accept", "application/json, application/problem+json").GET().build());
+    }
+
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, application/problem+json").GET().build());
+        return get(path, TestTokens.clinic(LAVAL));
     }
 
     static JsonNode json(HttpResponse<String> response) {

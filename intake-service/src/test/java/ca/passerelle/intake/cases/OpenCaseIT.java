@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
@@ -143,6 +145,36 @@ class OpenCaseIT extends IntakeHttp {
     }
 
     @Test
+    void neverEchoesTheSubmittedValuesInItsErrors() {
+        Map<String, List<String>> valueAndTell = new LinkedHashMap<>();
+        valueAndTell.put("TREM 7413 1214", List.of("7413", "TREM", "(13)"));
+        valueAndTell.put("TREM 7453 3214", List.of("3214", "TREM", "(32)"));
+        valueAndTell.put("TREM-7453-1214", List.of("TREM", "7453"));
+        for (Map.Entry<String, List<String>> ramq : valueAndTell.entrySet()) {
+            ObjectNode request = CaseRequests.golden();
+            CaseRequests.patientOf(request).put("ramqNumber", ramq.getKey());
+
+            HttpResponse<String> response = postCase(request);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(fields(json(response))).containsExactly("patient.ramqNumber");
+            assertThat(response.body()).doesNotContain(ramq.getValue());
+        }
+
+        ObjectNode tooOld = CaseRequests.golden();
+        CaseRequests.patientOf(tooOld).put("dateOfBirth", "1850-01-01");
+        HttpResponse<String> impossibleAge = postCase(tooOld);
+        assertThat(impossibleAge.statusCode()).isEqualTo(400);
+        assertThat(impossibleAge.body()).doesNotContain("1850", "176", "175");
+
+        ObjectNode unreadable = CaseRequests.golden();
+        CaseRequests.patientOf(unreadable).put("dateOfBirth", "Marie-Tremblay-1974");
+        HttpResponse<String> unreadableDate = postCase(unreadable);
+        assertThat(unreadableDate.statusCode()).isEqualTo(400);
+        assertThat(unreadableDate.body()).doesNotContain("Marie", "Tremblay");
+    }
+
+    @Test
     void opensACaseWhoseRamqNumberDisagreesAndSaysHow() {
         ObjectNode request = CaseRequests.golden();
         CaseRequests.patientOf(request).put("ramqNumber", "trem 7453 1314");
@@ -225,13 +257,15 @@ class OpenCaseIT extends IntakeHttp {
         assertThatThrownBy(() -> cases.insert(PatientCase.open(CaseId.random(), submission, key, Clock.systemUTC())))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key.value())), "cases")).isEqualTo(1);
+        assertThat(cases.findByIdempotencyKey(submission.clinicId(), key)).isPresent();
+        assertThat(cases.findByIdempotencyKey("clinic-qc-montreal-01", key)).isEmpty();
     }
 
     @Test
-    void keepsIdempotencyKeysUniqueInTheCaseCollection() {
+    void keepsIdempotencyKeysUniquePerClinicInTheCaseCollection() {
         assertThat(mongo.indexOps("cases").getIndexInfo())
                 .anySatisfy(index -> {
-                    assertThat(index.isIndexForFields(List.of("idempotencyKey"))).isTrue();
+                    assertThat(index.isIndexForFields(List.of("scopedIdempotencyKey"))).isTrue();
                     assertThat(index.isUnique()).isTrue();
                     assertThat(index.isSparse()).isTrue();
                 });

@@ -100,6 +100,13 @@ class RamqNumberTest {
                 .containsExactly(RamqWarning.BIRTH_DATE_MISMATCH, RamqWarning.FAMILY_NAME_MISMATCH, RamqWarning.FIRST_NAME_MISMATCH);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"TREM 7413 1214", "TREM 7453 3214", "TREM 7499 9914", "TREM-7453-1214"})
+    void neverRepeatsAnyPartOfTheNumberInItsReason(String raw) {
+        assertThatThrownBy(() -> RamqNumber.parse(raw)).isInstanceOf(InvalidRamqNumberException.class)
+                .message().doesNotContain("TREM", raw.substring(5, 9), raw.substring(7, 9), raw.substring(10, 14));
+    }
+
     @Test
     void neverPrintsTheNumber() {
         assertThat(RamqNumber.parse("TREM 7453 1214").toString()).doesNotContain("TREM").doesNotContain("7453");

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import ca.passerelle.events.Contract;
 import ca.passerelle.events.assessment.SurgicalCategory;
 import ca.passerelle.events.rehab.PhaseWindow;
 import ca.passerelle.events.rehab.RehabPlanCreated;
@@ -15,7 +17,9 @@ import ca.passerelle.platform.messaging.AggregateDocument;
 
 /**
  * The rehabilitation plan of one case, keyed by the case id: one plan per case, made once when the surgery is reported
- * done. A later report for the same case changes nothing (corrections are not handled yet).
+ * done. A later report for the same case changes nothing (corrections are not handled yet). The document also remembers
+ * the clinic that referred the case (its tenant), learnt from {@code CaseOpened}, which may arrive before or after the
+ * surgery is reported done.
  */
 @Document("rehab-plans")
 public class RehabPlan extends AggregateDocument {
@@ -24,6 +28,8 @@ public class RehabPlan extends AggregateDocument {
     private final String caseId;
     private SurgicalCategory category;
     private LocalDate performedOn;
+    /** The Québec clinic that opened the case, the tenant whose users may read the plan; null until CaseOpened is seen. */
+    private String referringClinicId;
     /** The Québec rehabilitation clinic; null until facility-gateway assigns one. */
     private String rehabClinicId;
     private List<PlannedPhase> phases = List.of();
@@ -62,6 +68,26 @@ public class RehabPlan extends AggregateDocument {
                 checkpoints.stream().map(Checkpoint::dueOn).toList(),
                 createdAt), createdAt);
         return true;
+    }
+
+    /**
+     * Records the clinic that opened the case. The first clinic learnt is kept: a later, different one never moves the
+     * case to another tenant.
+     *
+     * @return false when the referring clinic was already known, in which case nothing changed
+     */
+    public boolean referredBy(String clinicId) {
+        Contract.requireText(clinicId, "clinicId");
+        if (referringClinicId != null) {
+            return false;
+        }
+        this.referringClinicId = clinicId;
+        return true;
+    }
+
+    /** The clinic that opened the case; empty until its CaseOpened has been consumed. */
+    public Optional<String> referringClinicId() {
+        return Optional.ofNullable(referringClinicId);
     }
 
     public boolean isPlanned() {

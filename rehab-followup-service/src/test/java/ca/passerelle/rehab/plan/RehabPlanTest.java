@@ -95,6 +95,40 @@ class RehabPlanTest {
         assertThat(EventCodec.mapper().readTree(plan.pendingEvents().get(0).data()).has("rehabClinicId")).isTrue();
     }
 
+    @Test
+    void learnsTheReferringClinicBeforeOrAfterThePlanWithoutRaisingAnything() {
+        CompletedSurgery surgery = surgery(GoldenSamples.payload(EventCatalog.SURGERY_COMPLETED));
+        RehabPlan openedFirst = RehabPlan.forCase(surgery.caseId());
+        RehabPlan plannedFirst = RehabPlan.forCase(surgery.caseId());
+        Instant now = Instant.parse("2027-01-22T16:45:03Z");
+
+        openedFirst.referredBy("clinic-qc-laval-01");
+        assertThat(openedFirst.isPlanned()).isFalse();
+        openedFirst.plan(surgery, policy.scheduleFor(surgery.category(), surgery.performedOn()), now);
+        plannedFirst.plan(surgery, policy.scheduleFor(surgery.category(), surgery.performedOn()), now);
+        assertThat(plannedFirst.referringClinicId()).isEmpty();
+        plannedFirst.referredBy("clinic-qc-laval-01");
+
+        assertThat(openedFirst.referringClinicId()).contains("clinic-qc-laval-01");
+        assertThat(plannedFirst.referringClinicId()).contains("clinic-qc-laval-01");
+        assertThat(openedFirst.pendingEvents()).hasSize(1);
+        assertThat(plannedFirst.pendingEvents()).hasSize(1);
+        assertThat(openedFirst.pendingEvents().get(0).data()).isEqualTo(plannedFirst.pendingEvents().get(0).data());
+    }
+
+    @Test
+    void keepsTheFirstReferringClinicSoThatNoLaterEventMovesTheCaseToAnotherTenant() {
+        RehabPlan plan = RehabPlan.forCase(CaseId.of("c-tenant"));
+
+        boolean first = plan.referredBy("clinic-qc-laval-01");
+        boolean second = plan.referredBy("clinic-qc-montreal-01");
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(plan.referringClinicId()).contains("clinic-qc-laval-01");
+        assertThatThrownBy(() -> RehabPlan.forCase(CaseId.of("c-blank")).referredBy(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static CompletedSurgery surgery(SurgeryCompleted completed) {
         return new CompletedSurgery(CaseId.of(completed.caseId()), completed.category(), completed.performedOn());
     }

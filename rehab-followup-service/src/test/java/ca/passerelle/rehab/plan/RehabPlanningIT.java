@@ -2,9 +2,10 @@ package ca.passerelle.rehab.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ca.passerelle.rehab.plan.CaseEvents.newCaseId;
+import static ca.passerelle.rehab.plan.CaseEvents.surgeryCompleted;
+import static ca.passerelle.rehab.plan.CaseEvents.surgeryScheduled;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.web.client.RestClient;
 
 import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
@@ -26,9 +26,8 @@ import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.GoldenSamples;
 import ca.passerelle.events.Topics;
 import ca.passerelle.events.rehab.RehabPlanCreated;
-import ca.passerelle.events.travel.SurgeryCompleted;
-import ca.passerelle.events.travel.SurgeryScheduled;
 import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +38,6 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class RehabPlanningIT {
 
-    private static final String TRAVEL_SOURCE = "/passerelle/travel-coordination-service";
     private static final String DEAD_LETTERS = Topics.deadLetter(Topics.TRAVEL, "rehab-followup-service");
 
     @Autowired
@@ -76,7 +74,7 @@ class RehabPlanningIT {
         assertThat(created.checkpoints()).isEqualTo(golden.checkpoints());
         assertThat(created.createdAt()).isEqualTo(stored.createdAt());
 
-        Answer answer = get("/api/rehab-plans/" + caseId);
+        PlanApi.Answer answer = get("/api/rehab-plans/" + caseId);
         assertThat(answer.status()).isEqualTo(200);
         JsonNode plan = answer.json();
         assertThat(plan.get("caseId").asString()).isEqualTo(caseId);
@@ -129,7 +127,7 @@ class RehabPlanningIT {
 
     @Test
     void answersNotFoundAsProblemForACaseWithoutPlan() {
-        Answer answer = get("/api/rehab-plans/" + newCaseId());
+        PlanApi.Answer answer = get("/api/rehab-plans/" + newCaseId());
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -137,22 +135,8 @@ class RehabPlanningIT {
         assertThat(answer.json().get("type").asString()).isEqualTo("https://passerelle.ca/problems/not-found");
     }
 
-    private record Answer(int status, String contentType, String body) {
-
-        JsonNode json() {
-            return EventCodec.mapper().readTree(body);
-        }
-    }
-
-    private Answer get(String path) {
-        return RestClient.create("http://localhost:" + port).get().uri(path).exchange((request, response) -> {
-            try {
-                return new Answer(response.getStatusCode().value(), String.valueOf(response.getHeaders().getContentType()),
-                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    private PlanApi.Answer get(String path) {
+        return new PlanApi(port).get(path, TestTokens.coordinator());
     }
 
     private double duplicates() {
@@ -162,25 +146,5 @@ class RehabPlanningIT {
 
     private List<ConsumerRecord<String, byte[]>> rehabEventsFor(String caseId) {
         return TopicProbe.readAll(kafka, Topics.REHAB, record -> caseId.equals(record.key()));
-    }
-
-    private static EventEnvelope surgeryCompleted(String caseId, String eventId) {
-        EventEnvelope sample = GoldenSamples.envelope(EventCatalog.SURGERY_COMPLETED);
-        SurgeryCompleted golden = GoldenSamples.payload(EventCatalog.SURGERY_COMPLETED);
-        SurgeryCompleted completed = new SurgeryCompleted(caseId, golden.hospitalId(), golden.appointmentId(), golden.category(),
-                golden.performedOn(), golden.dischargedOn(), golden.outcome(), golden.reportedAt());
-        return EventCodec.envelope(eventId, TRAVEL_SOURCE, sample.time(), sample.sequence(), completed);
-    }
-
-    private static EventEnvelope surgeryScheduled(String caseId) {
-        EventEnvelope sample = GoldenSamples.envelope(EventCatalog.SURGERY_SCHEDULED);
-        SurgeryScheduled golden = GoldenSamples.payload(EventCatalog.SURGERY_SCHEDULED);
-        SurgeryScheduled scheduled = new SurgeryScheduled(caseId, golden.hospitalId(), golden.appointmentId(), golden.category(),
-                golden.preOpConsultationOn(), golden.surgeryOn(), golden.fitToFlyOn(), golden.scheduledAt());
-        return EventCodec.envelope(UUID.randomUUID().toString(), TRAVEL_SOURCE, sample.time(), sample.sequence(), scheduled);
-    }
-
-    private static String newCaseId() {
-        return "c-" + UUID.randomUUID();
     }
 }

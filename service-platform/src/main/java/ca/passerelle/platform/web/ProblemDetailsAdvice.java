@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -93,6 +95,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ex.getMessage());
         problem.setProperty("rule", ex.rule());
         return problem;
+    }
+
+    /** A tenant or role check inside the application: the same answer as the route rules give. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this action.");
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ProblemDetail unauthenticated(AuthenticationException ex) {
+        return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                "A valid bearer token from the Passerelle identity provider is required.");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

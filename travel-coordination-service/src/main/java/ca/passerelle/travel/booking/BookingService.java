@@ -3,6 +3,7 @@ package ca.passerelle.travel.booking;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import ca.passerelle.events.assessment.SurgeryRecommended;
 import ca.passerelle.events.assessment.UrgentReferralRequired;
 import ca.passerelle.events.travel.SurgeryOutcome;
 import ca.passerelle.platform.messaging.AggregateStore;
+import ca.passerelle.platform.security.Caller;
+import ca.passerelle.platform.security.Role;
 import ca.passerelle.platform.web.NotFoundException;
 import ca.passerelle.platform.web.RuleViolationException;
 
@@ -22,6 +25,10 @@ import ca.passerelle.platform.web.RuleViolationException;
  * What happens to bookings when events arrive or people act: coordinators choose, partner hospitals confirm, decline and
  * report. Only the hospital's confirmation calls facility-gateway here (the slot must really be booked before the date
  * is announced); everything else the saga driver does later.
+ * <p>
+ * Tenant isolation lives here: a hospital caller (its id from its token, never from the request) sees and answers only
+ * its own appointments; another hospital's appointment is answered exactly as an unknown one (404), so its existence
+ * does not leak. Coordinators see every appointment and may answer on a hospital's behalf; who answered is recorded.
  */
 @Service
 public class BookingService {
@@ -69,17 +76,30 @@ public class BookingService {
                 .orElseThrow(() -> new NotFoundException("No booking for case " + caseId));
     }
 
-    public SurgeryBooking choose(String caseId, String optionId) {
-        return store.update(SurgeryBooking.class, caseId, booking -> booking.choose(optionId, clock.instant()))
+    public SurgeryBooking choose(Caller caller, String caseId, String optionId) {
+        SurgeryBooking chosen = store.update(SurgeryBooking.class, caseId, booking -> booking.choose(optionId, caller.subject(), clock.instant()))
                 .orElseThrow(() -> new NotFoundException("No booking for case " + caseId));
+        log.info("Booking {}: option {} chosen by {}", caseId, optionId, caller.subject());
+        return chosen;
     }
 
-    public List<SurgeryBooking> hospitalAppointments(String hospitalId) {
-        return bookings.byHospital(hospitalId);
+    /**
+     * The appointments a caller may see: a hospital its own only (a {@code hospitalId} naming another hospital is
+     * answered as unknown, it never widens the view); a coordinator every hospital's, or one hospital's when asked.
+     */
+    public List<SurgeryBooking> hospitalAppointments(Caller caller, Optional<String> hospitalId) {
+        if (caller.has(Role.COORDINATOR)) {
+            return hospitalId.map(bookings::byHospital).orElseGet(bookings::withAppointment);
+        }
+        String own = caller.requiredHospitalId();
+        if (hospitalId.isPresent() && !hospitalId.get().equals(own)) {
+            throw new NotFoundException("No appointments for this hospital");
+        }
+        return bookings.byHospital(own);
     }
 
-    public SurgeryBooking confirm(String appointmentId) {
-        SurgeryBooking current = byAppointment(appointmentId);
+    public SurgeryBooking confirm(Caller caller, String appointmentId) {
+        SurgeryBooking current = byAppointment(caller, appointmentId);
         if (current.isConfirmed(appointmentId)) {
             return current;
         }
@@ -90,25 +110,47 @@ public class BookingService {
         } catch (HoldRejectedException e) {
             throw new RuleViolationException("hold-not-confirmable", e.getMessage());
         }
-        return store.update(SurgeryBooking.class, current.caseId(), booking -> booking.confirm(appointmentId, confirmed, clock.instant()))
-                .orElseThrow();
+        SurgeryBooking.Answerer answerer = answerer(caller, current);
+        SurgeryBooking scheduled = store.update(SurgeryBooking.class, current.caseId(),
+                booking -> booking.confirm(appointmentId, confirmed, answerer, clock.instant())).orElseThrow();
+        logAnswer("confirmed", appointmentId, answerer);
+        return scheduled;
     }
 
-    public SurgeryBooking decline(String appointmentId, String reason) {
-        SurgeryBooking current = byAppointment(appointmentId);
-        log.info("Hospital declined appointment {} of case {}: {}", appointmentId, current.caseId(), reason);
-        return store.update(SurgeryBooking.class, current.caseId(),
-                booking -> booking.decline(appointmentId, policy.autoPick(), clock.instant())).orElseThrow();
+    /** The hospital's free-text reason is not taken here: it is neither logged nor kept, as it may name the patient. */
+    public SurgeryBooking decline(Caller caller, String appointmentId) {
+        SurgeryBooking current = byAppointment(caller, appointmentId);
+        SurgeryBooking.Answerer answerer = answerer(caller, current);
+        SurgeryBooking declined = store.update(SurgeryBooking.class, current.caseId(),
+                booking -> booking.decline(appointmentId, policy.autoPick(), answerer, clock.instant())).orElseThrow();
+        logAnswer("declined", appointmentId, answerer);
+        return declined;
     }
 
-    public SurgeryBooking complete(String appointmentId, LocalDate performedOn, LocalDate dischargedOn, SurgeryOutcome outcome) {
-        SurgeryBooking current = byAppointment(appointmentId);
-        return store.update(SurgeryBooking.class, current.caseId(),
-                booking -> booking.complete(appointmentId, performedOn, dischargedOn, outcome, clock.instant())).orElseThrow();
+    public SurgeryBooking complete(Caller caller, String appointmentId, LocalDate performedOn, LocalDate dischargedOn,
+            SurgeryOutcome outcome) {
+        SurgeryBooking current = byAppointment(caller, appointmentId);
+        SurgeryBooking.Answerer answerer = answerer(caller, current);
+        SurgeryBooking completed = store.update(SurgeryBooking.class, current.caseId(),
+                booking -> booking.complete(appointmentId, performedOn, dischargedOn, outcome, answerer, clock.instant())).orElseThrow();
+        logAnswer("reported completed", appointmentId, answerer);
+        return completed;
     }
 
-    private SurgeryBooking byAppointment(String appointmentId) {
+    /** The booking holding this appointment, if the caller may act for its hospital; otherwise exactly as if unknown. */
+    private SurgeryBooking byAppointment(Caller caller, String appointmentId) {
         return bookings.byAppointmentId(appointmentId)
+                .filter(booking -> booking.appointment().map(Appointment::hospitalId).filter(caller::mayActForHospital).isPresent())
                 .orElseThrow(() -> new NotFoundException("No appointment " + appointmentId));
+    }
+
+    private static SurgeryBooking.Answerer answerer(Caller caller, SurgeryBooking booking) {
+        String hospital = booking.appointment().orElseThrow().hospitalId();
+        boolean itself = caller.has(Role.HOSPITAL) && caller.hospitalId().filter(hospital::equals).isPresent();
+        return new SurgeryBooking.Answerer(caller.subject(), !itself);
+    }
+
+    private static void logAnswer(String what, String appointmentId, SurgeryBooking.Answerer answerer) {
+        log.info("Appointment {} {} by {}{}", appointmentId, what, answerer.subject(), answerer.onBehalf() ? " on the hospital's behalf" : "");
     }
 }

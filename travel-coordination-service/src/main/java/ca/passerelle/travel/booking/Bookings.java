@@ -14,4 +14,7 @@ public interface Bookings {
 
     /** The bookings holding an appointment with this hospital, soonest surgery first. */
     List<SurgeryBooking> byHospital(String hospitalId);
+
+    /** The bookings holding an appointment with any hospital, soonest surgery first. */
+    List<SurgeryBooking> withAppointment();
 }

@@ -41,8 +41,12 @@ public class SurgeryBooking extends AggregateDocument {
     private Instant recommendedAt;
     private List<BookingOption> options = new ArrayList<>();
     private String chosenOptionId;
+    /** The token subject of the coordinator who picked the option, when a person picked it (null for auto-pick). */
+    private String chosenBy;
     private Hold hold;
     private Appointment appointment;
+    /** Every answer given for a partner hospital on this booking, and who gave it. */
+    private List<HospitalDecision> hospitalDecisions = new ArrayList<>();
     /** Holds to release on facility-gateway (declined, cancelled, or placed too late); released by the driver. */
     private List<String> holdsToRelease = new ArrayList<>();
     /** When the driver should act next; null when the booking waits for a person. */
@@ -148,13 +152,14 @@ public class SurgeryBooking extends AggregateDocument {
 
     // ---- people side -------------------------------------------------------------------------------------------
 
-    /** The coordinator's pick among the options. */
-    public void choose(String optionId, Instant now) {
+    /** The coordinator's pick among the options; {@code chosenBy} is the coordinator's token subject. */
+    public void choose(String optionId, String chosenBy, Instant now) {
         requireStatus(BookingStatus.AWAITING_CHOICE, "choose an option");
         if (options.stream().noneMatch(option -> option.optionId().equals(optionId))) {
             throw new RuleViolationException("unknown-option", "Booking " + caseId + " has no option " + optionId);
         }
         chosenOptionId = optionId;
+        this.chosenBy = chosenBy;
         status = BookingStatus.HOLDING;
         touch(now);
     }
@@ -173,12 +178,18 @@ public class SurgeryBooking extends AggregateDocument {
 
     /** The hospital confirmed and facility-gateway booked the slot: the surgery date is fixed. */
     public void confirm(String appointmentId, Hold confirmed, Instant now) {
+        confirm(appointmentId, confirmed, null, now);
+    }
+
+    /** As {@link #confirm(String, Hold, Instant)}, recording who answered for the hospital. */
+    public void confirm(String appointmentId, Hold confirmed, Answerer answerer, Instant now) {
         if (isConfirmed(appointmentId)) {
             return;
         }
         requireAwaitingConfirmation(appointmentId);
         hold = confirmed;
         status = BookingStatus.SCHEDULED;
+        recordDecision(answerer, "CONFIRMED", now);
         touch(now);
         raise(new SurgeryScheduled(caseId, appointment.hospitalId(), appointment.appointmentId(), category,
                 appointment.preOpConsultationOn(), appointment.surgeryOn(), appointment.fitToFlyOn(), now), now);
@@ -186,8 +197,14 @@ public class SurgeryBooking extends AggregateDocument {
 
     /** The hospital declined: its hold is released, its option dropped, the next option offered. */
     public void decline(String appointmentId, boolean autoPick, Instant now) {
+        decline(appointmentId, autoPick, null, now);
+    }
+
+    /** As {@link #decline(String, boolean, Instant)}, recording who answered for the hospital. */
+    public void decline(String appointmentId, boolean autoPick, Answerer answerer, Instant now) {
         requireAppointment(appointmentId);
         requireStatus(BookingStatus.AWAITING_HOSPITAL_CONFIRMATION, "decline the appointment");
+        recordDecision(answerer, "DECLINED", now);
         holdsToRelease.add(hold.holdId());
         hold = null;
         appointment = null;
@@ -198,11 +215,18 @@ public class SurgeryBooking extends AggregateDocument {
 
     /** The hospital reports the surgery done; rehabilitation follow-up starts from the event. */
     public void complete(String appointmentId, LocalDate performedOn, LocalDate dischargedOn, SurgeryOutcome outcome, Instant now) {
+        complete(appointmentId, performedOn, dischargedOn, outcome, null, now);
+    }
+
+    /** As {@link #complete(String, LocalDate, LocalDate, SurgeryOutcome, Instant)}, recording who answered for the hospital. */
+    public void complete(String appointmentId, LocalDate performedOn, LocalDate dischargedOn, SurgeryOutcome outcome, Answerer answerer,
+            Instant now) {
         requireAppointment(appointmentId);
         requireStatus(BookingStatus.SCHEDULED, "report the surgery");
         if (dischargedOn != null && dischargedOn.isBefore(performedOn)) {
             throw new RuleViolationException("discharge-before-surgery", "dischargedOn must not be before performedOn");
         }
+        recordDecision(answerer, "COMPLETED", now);
         status = BookingStatus.COMPLETED;
         touch(now);
         raise(new SurgeryCompleted(caseId, appointment.hospitalId(), appointment.appointmentId(), category, performedOn,
@@ -224,7 +248,18 @@ public class SurgeryBooking extends AggregateDocument {
         touch(now);
     }
 
+    /** Who answers for the hospital: its token subject, and whether it is the hospital itself or a coordinator on its behalf. */
+    public record Answerer(String subject, boolean onBehalf) {
+    }
+
     // ---- internals ---------------------------------------------------------------------------------------------
+
+    private void recordDecision(Answerer answerer, String decision, Instant now) {
+        if (answerer != null) {
+            hospitalDecisions.add(new HospitalDecision(appointment.appointmentId(), appointment.hospitalId(), decision, answerer.subject(),
+                    answerer.onBehalf() ? "COORDINATOR" : "HOSPITAL", now));
+        }
+    }
 
     private void offerOptions(boolean autoPick) {
         chosenOptionId = null;
@@ -293,6 +328,14 @@ public class SurgeryBooking extends AggregateDocument {
 
     public Optional<BookingOption> chosenOption() {
         return options.stream().filter(option -> option.optionId().equals(chosenOptionId)).findFirst();
+    }
+
+    public Optional<String> chosenBy() {
+        return Optional.ofNullable(chosenBy);
+    }
+
+    public List<HospitalDecision> hospitalDecisions() {
+        return Collections.unmodifiableList(hospitalDecisions);
     }
 
     public Optional<Hold> hold() {

@@ -1,6 +1,8 @@
 package ca.passerelle.travel.booking;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +45,7 @@ import org.springframework.web.client.RestClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
@@ -52,6 +57,8 @@ import ca.passerelle.events.assessment.UrgentReferralRequired;
 import ca.passerelle.events.travel.SurgeryCompleted;
 import ca.passerelle.events.travel.SurgeryScheduled;
 import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestIssuer;
+import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -142,14 +149,14 @@ class SurgeryBookingIT {
         assertThat(appointment.get("preOpConsultationOn").asString()).isEqualTo(TODAY.plusDays(38).toString());
         assertThat(appointment.get("fitToFlyOn").asString()).isEqualTo(TODAY.plusDays(50).toString());
 
-        Answer appointments = http("GET", "/api/hospital/appointments?hospitalId=" + LYON, null);
+        Answer appointments = http(TestTokens.hospital(LYON), "GET", "/api/hospital/appointments?hospitalId=" + LYON, null);
         assertThat(appointments.status()).isEqualTo(200);
         assertThat(appointments.body().valueStream().filter(a -> a.get("appointmentId").asString().equals(appointmentId)).toList())
                 .singleElement().satisfies(a -> assertThat(a.get("status").asString()).isEqualTo("AWAITING_CONFIRMATION"));
-        assertThat(http("GET", "/api/hospital/appointments?hospitalId=" + PARIS, null).body().valueStream()
+        assertThat(http(TestTokens.hospital(PARIS), "GET", "/api/hospital/appointments", null).body().valueStream()
                 .noneMatch(a -> a.get("appointmentId").asString().equals(appointmentId))).isTrue();
 
-        Answer confirmation = http("POST", "/api/hospital/appointments/" + appointmentId + "/confirmation", null);
+        Answer confirmation = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/confirmation", null);
         assertThat(confirmation.status()).isEqualTo(200);
         assertThat(confirmation.body().get("status").asString()).isEqualTo("CONFIRMED");
         gateway.verify(exactly(1), postRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1") + "/confirmation")));
@@ -166,7 +173,7 @@ class SurgeryBookingIT {
         assertThat(scheduled.preOpConsultationOn()).isEqualTo(TODAY.plusDays(38));
         assertThat(scheduled.fitToFlyOn()).isEqualTo(TODAY.plusDays(50));
 
-        Answer completion = http("POST", "/api/hospital/appointments/" + appointmentId + "/completion", """
+        Answer completion = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/completion", """
                 {"performedOn":"%s","dischargedOn":"%s","outcome":"COMPLETED_AS_PLANNED"}""".formatted(TODAY.plusDays(40), TODAY.plusDays(43)));
         assertThat(completion.status()).isEqualTo(200);
         assertThat(completion.body().get("status").asString()).isEqualTo("COMPLETED");
@@ -179,7 +186,12 @@ class SurgeryBookingIT {
         SurgeryCompleted completed = EventCodec.payload(events.get(1), EventCatalog.SURGERY_COMPLETED);
         assertThat(completed.performedOn()).isEqualTo(TODAY.plusDays(40));
         assertThat(completed.dischargedOn()).isEqualTo(TODAY.plusDays(43));
-        assertThat(http("GET", "/api/bookings/" + caseId, null).body().get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode completedBooking = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body();
+        assertThat(completedBooking.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(completedBooking.get("hospitalDecisions").valueStream().map(d -> d.get("decision").asString() + " by "
+                + d.get("actedBy").asString() + " as " + d.get("actedAs").asString()).toList())
+                .containsExactly("CONFIRMED by " + LYON + " as HOSPITAL", "COMPLETED by " + LYON + " as HOSPITAL");
+        assertEveryGatewayRequestCarriedThisServicesToken();
     }
 
     @Test
@@ -189,24 +201,24 @@ class SurgeryBookingIT {
         sendRecommendation(caseId, UUID.randomUUID().toString());
         String appointmentId = awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION").get("appointment").get("appointmentId").asString();
 
-        Answer tooEarly = http("POST", "/api/hospital/appointments/" + appointmentId + "/completion",
+        Answer tooEarly = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/completion",
                 "{\"performedOn\":\"%s\",\"outcome\":\"COMPLETED_AS_PLANNED\"}".formatted(TODAY.plusDays(40)));
         assertThat(tooEarly.status()).isEqualTo(422);
         assertThat(tooEarly.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(tooEarly.body().get("rule").asString()).isEqualTo("booking-not-scheduled");
 
-        Answer choiceOutOfTurn = http("POST", "/api/bookings/" + caseId + "/choice", "{\"optionId\":\"opt-2\"}");
+        Answer choiceOutOfTurn = http(TestTokens.coordinator(), "POST", "/api/bookings/" + caseId + "/choice", "{\"optionId\":\"opt-2\"}");
         assertThat(choiceOutOfTurn.status()).isEqualTo(422);
 
-        Answer invalid = http("POST", "/api/hospital/appointments/" + appointmentId + "/completion", "{\"outcome\":\"COMPLETED_AS_PLANNED\"}");
+        Answer invalid = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/completion", "{\"outcome\":\"COMPLETED_AS_PLANNED\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("errors").get(0).get("field").asString()).isEqualTo("performedOn");
 
-        assertThat(http("GET", "/api/bookings/c-unknown", null).status()).isEqualTo(404);
-        Answer unknownAppointment = http("POST", "/api/hospital/appointments/apt-00000000/confirmation", null);
+        assertThat(http(TestTokens.coordinator(), "GET", "/api/bookings/c-unknown", null).status()).isEqualTo(404);
+        Answer unknownAppointment = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/apt-00000000/confirmation", null);
         assertThat(unknownAppointment.status()).isEqualTo(404);
         assertThat(unknownAppointment.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(http("GET", "/api/bookings/" + caseId, null).body().get("status").asString()).isEqualTo("AWAITING_HOSPITAL_CONFIRMATION");
+        assertThat(http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body().get("status").asString()).isEqualTo("AWAITING_HOSPITAL_CONFIRMATION");
     }
 
     @Test
@@ -218,7 +230,7 @@ class SurgeryBookingIT {
         sendRecommendation(caseId, UUID.randomUUID().toString());
         String appointmentId = awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION").get("appointment").get("appointmentId").asString();
 
-        Answer confirmation = http("POST", "/api/hospital/appointments/" + appointmentId + "/confirmation", null);
+        Answer confirmation = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/confirmation", null);
 
         assertThat(confirmation.status()).isEqualTo(503);
         assertThat(confirmation.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -264,22 +276,22 @@ class SurgeryBookingIT {
         sendRecommendation(caseId, UUID.randomUUID().toString());
         String declined = awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION").get("appointment").get("appointmentId").asString();
 
-        Answer decline = http("POST", "/api/hospital/appointments/" + declined + "/decline", "{\"reason\":\"Chirurgien indisponible\"}");
+        Answer decline = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + declined + "/decline", "{\"reason\":\"Chirurgien indisponible\"}");
         assertThat(decline.status()).isEqualTo(200);
 
         await().atMost(PATIENCE).until(() -> {
-            JsonNode booking = http("GET", "/api/bookings/" + caseId, null).body();
+            JsonNode booking = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body();
             return "AWAITING_HOSPITAL_CONFIRMATION".equals(booking.get("status").asString())
                     && booking.get("hold").get("holdId").asString().equals(holdId(caseId, "paris-1"));
         });
-        JsonNode booking = http("GET", "/api/bookings/" + caseId, null).body();
+        JsonNode booking = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body();
         assertThat(booking.get("appointment").get("hospitalId").asString()).isEqualTo(PARIS);
         assertThat(booking.get("appointment").get("appointmentId").asString()).isNotEqualTo(declined);
         assertThat(booking.get("options")).hasSize(1);
         gateway.verify(exactly(1), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1"))));
         gateway.verify(exactly(1), postRequestedFor(urlEqualTo("/api/holds")).withRequestBody(matchingJsonPath("$.slotId", equalTo("paris-1")))
                 .withRequestBody(matchingJsonPath("$.reference", equalTo(caseId))));
-        assertThat(http("POST", "/api/hospital/appointments/" + declined + "/confirmation", null).status()).isEqualTo(404);
+        assertThat(http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + declined + "/confirmation", null).status()).isEqualTo(404);
     }
 
     @Test
@@ -295,7 +307,7 @@ class SurgeryBookingIT {
         await().atMost(PATIENCE).until(() -> consumed(EventCatalog.SURGERY_RECOMMENDED.name(), "duplicate") > duplicatesBefore);
         awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> holdRequests(caseId) == 1);
-        assertThat(http("GET", "/api/hospital/appointments?hospitalId=" + LYON, null).body().valueStream()
+        assertThat(http(TestTokens.hospital(LYON), "GET", "/api/hospital/appointments?hospitalId=" + LYON, null).body().valueStream()
                 .filter(a -> a.get("caseId").asString().equals(caseId)).count()).isEqualTo(1);
     }
 
@@ -323,7 +335,7 @@ class SurgeryBookingIT {
         sendUrgentReferral(caseId);
 
         await().atMost(PATIENCE).until(() -> consumed(EventCatalog.URGENT_REFERRAL_REQUIRED.name(), "no_aggregate") > before);
-        assertThat(http("GET", "/api/bookings/" + caseId, null).status()).isEqualTo(404);
+        assertThat(http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).status()).isEqualTo(404);
     }
 
     // ---- facility-gateway stubs --------------------------------------------------------------------------------
@@ -350,6 +362,21 @@ class SurgeryBookingIT {
         gateway.stubFor(post(urlEqualTo("/api/holds/" + holdId + "/confirmation")).willReturn(okJson("""
                 {"holdId":"%s","slotId":"%s","facilityId":"%s","date":"%s","status":"CONFIRMED","reference":"x","expiresAt":null}"""
                 .formatted(holdId, slotId, facilityId, date))));
+    }
+
+    /** Every request the gateway stub received carried a SERVICE token of this service from the issuer's token endpoint. */
+    private static void assertEveryGatewayRequestCarriedThisServicesToken() {
+        List<LoggedRequest> requests = gateway.findAll(anyRequestedFor(anyUrl()));
+        assertThat(requests).isNotEmpty().allSatisfy(request -> {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            assertThat(authorization).as("%s %s", request.getMethod(), request.getUrl()).startsWith("Bearer ");
+            String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+            assertThat(parts).hasSize(3);
+            JsonNode claims = EventCodec.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+            assertThat(claims.get("iss").asString()).isEqualTo(TestIssuer.get().issuer());
+            assertThat(claims.get("sub").asString()).isEqualTo("travel-coordination-service");
+            assertThat(claims.get("roles").valueStream().map(JsonNode::asString)).containsExactly("SERVICE");
+        });
     }
 
     private static int holdRequests(String caseId) {
@@ -390,8 +417,9 @@ class SurgeryBookingIT {
     record Answer(int status, String contentType, JsonNode body) {
     }
 
-    private Answer http(String method, String path, String json) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path);
+    private Answer http(String token, String method, String path, String json) {
+        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
         if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(json);
         }
@@ -403,13 +431,13 @@ class SurgeryBookingIT {
     }
 
     private String status(String caseId) {
-        Answer answer = http("GET", "/api/bookings/" + caseId, null);
+        Answer answer = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null);
         return answer.status() == 200 ? answer.body().get("status").asString() : "HTTP " + answer.status();
     }
 
     private JsonNode awaitBooking(String caseId, String status) {
         await().atMost(PATIENCE).until(() -> status.equals(status(caseId)));
-        return http("GET", "/api/bookings/" + caseId, null).body();
+        return http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body();
     }
 
     private static String newCaseId() {

@@ -52,10 +52,11 @@ class SurgeryBookingTest {
         assertThat(booking.nextStep()).isEqualTo(SagaStep.NONE);
         assertThat(booking.nextActionAt()).isEmpty();
 
-        booking.choose(PARIS.optionId(), NOW);
+        booking.choose(PARIS.optionId(), "coordonnatrice", NOW);
 
         assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
         assertThat(booking.chosenOption()).contains(PARIS);
+        assertThat(booking.chosenBy()).contains("coordonnatrice");
     }
 
     @Test
@@ -63,7 +64,7 @@ class SurgeryBookingTest {
         SurgeryBooking booking = BookingFixtures.searching();
         booking.optionsFound(List.of(LYON), false, NOW);
 
-        assertThatThrownBy(() -> booking.choose("opt-9", NOW)).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> booking.choose("opt-9", "coordonnatrice", NOW)).isInstanceOf(RuleViolationException.class)
                 .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("unknown-option");
     }
 
@@ -71,7 +72,7 @@ class SurgeryBookingTest {
     void refusesAChoiceOutsideAwaitingChoice() {
         SurgeryBooking booking = BookingFixtures.holding();
 
-        assertThatThrownBy(() -> booking.choose(PARIS.optionId(), NOW)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> booking.choose(PARIS.optionId(), "coordonnatrice", NOW)).isInstanceOf(RuleViolationException.class);
     }
 
     @Test
@@ -140,6 +141,32 @@ class SurgeryBookingTest {
 
         assertThat(booking.holdsToRelease()).isEmpty();
         assertThat(booking.nextStep()).isEqualTo(SagaStep.HOLD);
+    }
+
+    @Test
+    void recordsWhoAnsweredForTheHospitalItselfOrACoordinatorOnItsBehalf() {
+        SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
+        Hold held = booking.hold().orElseThrow();
+
+        booking.confirm("apt-1", new Hold(held.holdId(), held.slotId(), held.facilityId(), held.date(), "CONFIRMED", null),
+                new SurgeryBooking.Answerer("coordonnatrice", true), NOW);
+        booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED,
+                new SurgeryBooking.Answerer("fr-lyon-chu-01", false), NOW.plusSeconds(60));
+
+        assertThat(booking.hospitalDecisions()).containsExactly(
+                new HospitalDecision("apt-1", LYON.hospitalId(), "CONFIRMED", "coordonnatrice", "COORDINATOR", NOW),
+                new HospitalDecision("apt-1", LYON.hospitalId(), "COMPLETED", "fr-lyon-chu-01", "HOSPITAL", NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void recordsADeclineWithTheAppointmentItWithdraws() {
+        SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
+
+        booking.decline("apt-1", false, new SurgeryBooking.Answerer("fr-lyon-chu-01", false), NOW);
+
+        assertThat(booking.appointment()).isEmpty();
+        assertThat(booking.hospitalDecisions()).singleElement()
+                .isEqualTo(new HospitalDecision("apt-1", LYON.hospitalId(), "DECLINED", "fr-lyon-chu-01", "HOSPITAL", NOW));
     }
 
     @Test

@@ -8,9 +8,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ca.passerelle.assessment.evaluation.AssessmentService;
+import ca.passerelle.platform.security.Callers;
 import jakarta.validation.Valid;
 
-/** Reads a case's assessment and records the specialist's evaluation. */
+/**
+ * Reads a case's assessment and records the specialist's evaluation. Who may call what is {@link AssessmentAccessPolicy};
+ * the caller (roles, clinic) comes from the validated token only.
+ */
 @RestController
 @RequestMapping("/api/assessments")
 class AssessmentController {
@@ -23,11 +27,12 @@ class AssessmentController {
 
     @GetMapping("/{caseId}")
     AssessmentResponse assessment(@PathVariable String caseId) {
-        return AssessmentResponse.of(assessments.find(caseId));
+        return AssessmentResponse.of(assessments.find(caseId, Callers.current()));
     }
 
     @PostMapping("/{caseId}/evaluation")
     AssessmentResponse evaluate(@PathVariable String caseId, @Valid @RequestBody EvaluationRequest request) {
-        return AssessmentResponse.of(assessments.evaluate(caseId, request.decision(), request.probableCauses(), request.rationale()));
+        return AssessmentResponse.of(assessments.evaluate(caseId, request.decision(), request.probableCauses(), request.rationale(),
+                Callers.current()));
     }
 }

@@ -29,7 +29,8 @@ record AssessmentResponse(
     record SuggestionView(SurgicalCategory category, List<String> reasons) {
     }
 
-    record EvaluationView(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, Instant evaluatedAt) {
+    record EvaluationView(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, String evaluatedBy,
+            Instant evaluatedAt) {
     }
 
     static AssessmentResponse of(Assessment assessment) {
@@ -45,6 +46,6 @@ record AssessmentResponse(
                 suggestion == null ? null : new SuggestionView(suggestion.category(), suggestion.reasons()),
                 evaluation == null ? null
                         : new EvaluationView(evaluation.decision(), evaluation.probableCauses(), evaluation.rationale(),
-                                evaluation.evaluatedAt()));
+                                evaluation.evaluatedBy(), evaluation.evaluatedAt()));
     }
 }

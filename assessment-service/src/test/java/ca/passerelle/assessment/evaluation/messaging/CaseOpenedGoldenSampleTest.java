@@ -49,7 +49,7 @@ class CaseOpenedGoldenSampleTest {
         Assessment assessment = assessedSample();
 
         assessment.evaluate(SpecialistDecision.SIMPLE_DECOMPRESSION, List.of(FbssCause.EPIDURAL_FIBROSIS, FbssCause.INADEQUATE_FIRST_SURGERY),
-                "Compression radiculaire L4-L5 persistante, pas d’instabilité", EVALUATED_AT);
+                "Compression radiculaire L4-L5 persistante, pas d’instabilité", "specialiste", EVALUATED_AT);
 
         assertMatchesGoldenSample(assessment.pendingEvents().get(1), EventCatalog.SURGERY_RECOMMENDED);
     }
@@ -59,7 +59,7 @@ class CaseOpenedGoldenSampleTest {
         Assessment assessment = assessedSample();
 
         assessment.evaluate(SpecialistDecision.NOT_A_CANDIDATE, List.of(),
-                "Pas de cible chirurgicale identifiable; orientation vers la neuromodulation", EVALUATED_AT);
+                "Pas de cible chirurgicale identifiable; orientation vers la neuromodulation", "specialiste", EVALUATED_AT);
 
         assertMatchesGoldenSample(assessment.pendingEvents().get(1), EventCatalog.SURGERY_NOT_INDICATED);
     }

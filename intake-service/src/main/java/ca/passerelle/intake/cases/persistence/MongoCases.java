@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import ca.passerelle.intake.cases.CaseId;
 import ca.passerelle.intake.cases.Cases;
+import ca.passerelle.intake.cases.IdempotencyKey;
 import ca.passerelle.intake.cases.PatientCase;
 import ca.passerelle.platform.messaging.AggregateStore;
 
@@ -35,7 +36,8 @@ class MongoCases implements Cases {
     }
 
     @Override
-    public Optional<PatientCase> findByIdempotencyKey(String key) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(key)), PatientCase.class));
+    public Optional<PatientCase> findByIdempotencyKey(String clinicId, IdempotencyKey key) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("scopedIdempotencyKey").is(key.scopedTo(clinicId))),
+                PatientCase.class));
     }
 }

@@ -32,11 +32,13 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * {@code POST /api/cases}. The referring clinic comes from the body until the security work takes it from the caller's
- * token. Consent to care coordination is checked by the domain (422), not here (400).
+ * {@code POST /api/cases}. The referring clinic of a clinic caller is the one of its token ({@code referringClinicId} may
+ * be left out; if given it must be the same, else 422); a coordinator opens on behalf of a clinic and must name it (400
+ * otherwise, checked with the {@link OnBehalfOfClinic} group). Consent to care coordination is checked by the domain (422),
+ * not here (400).
  */
 public record OpenCaseRequest(
-        @NotBlank @Size(max = 100) String referringClinicId,
+        @NotBlank(groups = OnBehalfOfClinic.class) @Size(max = 100) String referringClinicId,
         @NotNull @Valid PatientRequest patient,
         @NotNull @Valid DiagnosisRequest diagnosis,
         @Size(max = 50) List<@NotNull @Valid PriorSurgeryRequest> priorSurgeries,
@@ -100,6 +102,15 @@ public record OpenCaseRequest(
 
     public record ConsentRequest(@NotNull Boolean granted, @NotNull Instant recordedAt, @NotNull ConsentMethod method,
             @NotBlank @Size(max = 50) String textVersion) {
+    }
+
+    /** The checks that apply when a coordinator opens a case on behalf of a clinic. */
+    public interface OnBehalfOfClinic {
+    }
+
+    /** The same request, naming the referring clinic it is opened for (what is fingerprinted for idempotency). */
+    OpenCaseRequest forClinic(String clinicId) {
+        return new OpenCaseRequest(clinicId, patient, diagnosis, priorSurgeries, symptoms, redFlags, imaging, conservativeCare, consents);
     }
 
     NewCase toNewCase() {

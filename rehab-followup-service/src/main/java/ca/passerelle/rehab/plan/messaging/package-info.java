@@ -1,2 +1,2 @@
-/** Messaging adapter: turns travel-coordination events into rehabilitation-plan commands. */
+/** Messaging adapter: turns intake and travel-coordination events into rehabilitation-plan commands. */
 package ca.passerelle.rehab.plan.messaging;

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -31,17 +34,23 @@ import ca.passerelle.travel.booking.SlotUnavailableException;
  * {@link FacilityGateway} over facility-gateway's HTTP API. Reads may be answered from the gateway's last-known copy
  * (marked stale), which is good enough to rank options: the hold is what checks a slot for real. No retries here:
  * a failed step is retried by the saga driver with its back-off.
+ * <p>
+ * Every request carries this service's own client-credentials token (registration {@code passerelle}, role SERVICE),
+ * added by the platform's {@code serviceTokenInterceptor}; the gateway refuses any other caller. A token that cannot
+ * be obtained, or that the gateway refuses (401/403), is a transient failure: the step is retried later.
  */
 @Component
 class FacilityGatewayClient implements FacilityGateway {
 
     private final RestClient http;
 
-    FacilityGatewayClient(RestClient.Builder builder, FacilityGatewayProperties properties) {
+    FacilityGatewayClient(RestClient.Builder builder, FacilityGatewayProperties properties,
+            @Qualifier("serviceTokenInterceptor") ClientHttpRequestInterceptor serviceToken) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
-        this.http = builder.clone().baseUrl(properties.baseUrl().toString()).requestFactory(requests).build();
+        this.http = builder.clone().baseUrl(properties.baseUrl().toString()).requestFactory(requests)
+                .requestInterceptor(serviceToken).build();
     }
 
     @Override
@@ -118,6 +127,10 @@ class FacilityGatewayClient implements FacilityGateway {
             if (e.getStatusCode().isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
                 throw new FacilityGatewayUnavailableException(what + ": rate-limited", e);
             }
+            if (e.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED) || e.getStatusCode().isSameCodeAs(HttpStatus.FORBIDDEN)) {
+                throw new FacilityGatewayUnavailableException(what + ": facility-gateway refused this service's token ("
+                        + e.getStatusCode().value() + ")", e);
+            }
             throw e;
         } catch (HttpServerErrorException e) {
             throw new FacilityGatewayUnavailableException(what + ": facility-gateway answered " + e.getStatusCode().value(), e);
@@ -125,6 +138,9 @@ class FacilityGatewayClient implements FacilityGateway {
             throw new FacilityGatewayUnavailableException(what + ": facility-gateway unreachable", e);
         } catch (RestClientException e) {
             throw new FacilityGatewayUnavailableException(what + ": unreadable answer from facility-gateway", e);
+        } catch (OAuth2AuthorizationException e) {
+            throw new FacilityGatewayUnavailableException(what + ": no service token from the identity provider ("
+                    + e.getError().getErrorCode() + ")", e);
         }
     }
 

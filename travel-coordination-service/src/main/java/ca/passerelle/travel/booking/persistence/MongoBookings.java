@@ -40,4 +40,10 @@ class MongoBookings implements Bookings {
         return mongo.find(new Query(Criteria.where("appointment.hospitalId").is(hospitalId)).with(Sort.by("appointment.surgeryOn", "_id")),
                 SurgeryBooking.class);
     }
+
+    @Override
+    public List<SurgeryBooking> withAppointment() {
+        return mongo.find(new Query(Criteria.where("appointment.hospitalId").exists(true)).with(Sort.by("appointment.surgeryOn", "_id")),
+                SurgeryBooking.class);
+    }
 }

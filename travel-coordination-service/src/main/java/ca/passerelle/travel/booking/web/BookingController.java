@@ -1,5 +1,6 @@
 package ca.passerelle.travel.booking.web;
 
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -7,13 +8,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import ca.passerelle.platform.security.Callers;
 import ca.passerelle.travel.booking.BookingService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-/** Coordinators' view of a case's booking, and their pick among the options when auto-pick is off. */
+/**
+ * Coordinators' view of a case's booking (specialists may read it), and the coordinator's pick among the options when
+ * auto-pick is off. Who may call what: {@link TravelAccessPolicy}.
+ */
 @RestController
 @RequestMapping("/api/bookings")
+@Validated
 class BookingController {
 
     private final BookingService bookings;
@@ -22,7 +29,7 @@ class BookingController {
         this.bookings = bookings;
     }
 
-    record ChoiceRequest(@NotBlank String optionId) {
+    record ChoiceRequest(@NotBlank @Size(max = 100) String optionId) {
     }
 
     @GetMapping("/{caseId}")
@@ -32,6 +39,6 @@ class BookingController {
 
     @PostMapping("/{caseId}/choice")
     BookingResponse choose(@PathVariable String caseId, @Valid @RequestBody ChoiceRequest choice) {
-        return BookingResponse.of(bookings.choose(caseId, choice.optionId()));
+        return BookingResponse.of(bookings.choose(Callers.current(), caseId, choice.optionId()));
     }
 }

@@ -8,18 +8,24 @@ import ca.passerelle.travel.booking.Appointment;
 import ca.passerelle.travel.booking.BookingOption;
 import ca.passerelle.travel.booking.BookingStatus;
 import ca.passerelle.travel.booking.Hold;
+import ca.passerelle.travel.booking.HospitalDecision;
 import ca.passerelle.travel.booking.SurgeryBooking;
 import ca.passerelle.events.assessment.SurgicalCategory;
 
-/** A booking as coordinators see it. */
-record BookingResponse(String caseId, BookingStatus status, SurgicalCategory category, List<OptionView> options, HoldView hold,
-        AppointmentView appointment) {
+/**
+ * A booking as coordinators and specialists see it, with who picked the option (null when picked automatically) and
+ * who answered for the hospital each time (token subjects, the hospital itself or a coordinator on its behalf).
+ */
+record BookingResponse(String caseId, BookingStatus status, SurgicalCategory category, List<OptionView> options, String chosenBy,
+        HoldView hold, AppointmentView appointment, List<HospitalDecision> hospitalDecisions) {
 
     static BookingResponse of(SurgeryBooking booking) {
         return new BookingResponse(booking.caseId(), booking.status(), booking.category(),
                 booking.options().stream().map(OptionView::of).toList(),
+                booking.chosenBy().orElse(null),
                 booking.hold().map(HoldView::of).orElse(null),
-                booking.appointment().map(AppointmentView::of).orElse(null));
+                booking.appointment().map(AppointmentView::of).orElse(null),
+                booking.hospitalDecisions());
     }
 
     record OptionView(String optionId, String hospitalId, String hospitalName, String city, String slotId, LocalDate surgeryOn) {

@@ -2,6 +2,7 @@ package ca.passerelle.travel.booking.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ca.passerelle.events.travel.SurgeryOutcome;
+import ca.passerelle.platform.security.Callers;
 import ca.passerelle.travel.booking.BookingService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Partner hospitals' side: their appointments, their confirmation or refusal, and the surgery's outcome. */
+/**
+ * Partner hospitals' side: their appointments, their confirmation or refusal, and the surgery's outcome. The hospital is
+ * the one its token names; coordinators may act on a hospital's behalf. Who may call what: {@link TravelAccessPolicy};
+ * which appointments: {@link BookingService}.
+ */
 @RestController
 @RequestMapping("/api/hospital/appointments")
 @Validated
@@ -37,25 +43,28 @@ class HospitalAppointmentController {
     record CompletionRequest(@NotNull LocalDate performedOn, LocalDate dischargedOn, @NotNull SurgeryOutcome outcome) {
     }
 
+    /** A hospital's own appointments (a {@code hospitalId} of another hospital is 404); a coordinator's, all or one hospital's. */
     @GetMapping
-    List<HospitalAppointmentResponse> appointments(@RequestParam @NotBlank String hospitalId) {
-        return bookings.hospitalAppointments(hospitalId).stream().map(HospitalAppointmentResponse::of).toList();
+    List<HospitalAppointmentResponse> appointments(@RequestParam(required = false) @Size(min = 1, max = 100) String hospitalId) {
+        return bookings.hospitalAppointments(Callers.current(), Optional.ofNullable(hospitalId)).stream()
+                .map(HospitalAppointmentResponse::of).toList();
     }
 
     @PostMapping("/{appointmentId}/confirmation")
     HospitalAppointmentResponse confirm(@PathVariable String appointmentId) {
-        return HospitalAppointmentResponse.of(bookings.confirm(appointmentId));
+        return HospitalAppointmentResponse.of(bookings.confirm(Callers.current(), appointmentId));
     }
 
+    /** The reason is required of the hospital but neither kept nor logged: free text may name the patient. */
     @PostMapping("/{appointmentId}/decline")
     DeclineResponse decline(@PathVariable String appointmentId, @Valid @RequestBody DeclineRequest decline) {
-        bookings.decline(appointmentId, decline.reason());
+        bookings.decline(Callers.current(), appointmentId);
         return DeclineResponse.declined(appointmentId);
     }
 
     @PostMapping("/{appointmentId}/completion")
     HospitalAppointmentResponse complete(@PathVariable String appointmentId, @Valid @RequestBody CompletionRequest completion) {
-        return HospitalAppointmentResponse.of(bookings.complete(appointmentId, completion.performedOn(), completion.dischargedOn(),
-                completion.outcome()));
+        return HospitalAppointmentResponse.of(bookings.complete(Callers.current(), appointmentId, completion.performedOn(),
+                completion.dischargedOn(), completion.outcome()));
     }
 }

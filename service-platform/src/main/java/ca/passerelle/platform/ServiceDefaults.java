@@ -1,4 +1,4 @@
-package ca.passerelle.platform.messaging;
+package ca.passerelle.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,11 +9,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The messaging and HTTP defaults every service shares, added with the lowest precedence so that a service's own
+ * The messaging, HTTP and security defaults every service shares, added with the lowest precedence so that a service's own
  * configuration (or the operator's) always wins: one broker setting, a consumer group per service, retries with
  * back-off for transient failures within the poll interval, dead letters for the rest, invalid events never retried.
  */
-public class MessagingDefaults implements EnvironmentPostProcessor {
+public class ServiceDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "passerelleServiceDefaults";
 
@@ -37,6 +37,8 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         defaults.put("management.health.mongo.enabled", "false");
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics");
         defaults.put("management.endpoint.health.show-components", "always");
+        defaults.put("passerelle.security.issuer", "http://127.0.0.1:9000");
+        defaults.put("spring.security.oauth2.client.provider.passerelle.token-uri", "${passerelle.security.issuer}/oauth2/token");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 }

@@ -1,0 +1,191 @@
+package ca.passerelle.intake.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import ca.passerelle.platform.security.AccessPolicy;
+import ca.passerelle.platform.security.RouteInventory;
+import ca.passerelle.testinfra.TestIssuer;
+import ca.passerelle.testinfra.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Who may call what (docs/security-model.md, intake rows): every route has a rule, roles the table does not name get
+ * 403, a clinic opens and reads only its own cases (another clinic's case is 404, like an unknown one), a coordinator
+ * opens on behalf of a clinic it names, and idempotency keys are scoped per referring clinic.
+ */
+class IntakeAccessIT extends IntakeHttp {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping routes;
+    @Autowired
+    List<AccessPolicy> policies;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void givesEveryRouteAnExplicitRule() {
+        assertThat(routes.getHandlerMethods()).isNotEmpty();
+        assertThat(RouteInventory.routesWithoutRule(routes, policies)).isEmpty();
+    }
+
+    @Test
+    void refusesRolesTheTableDoesNotNameWithForbidden() {
+        String caseId = openedByLaval();
+        long casesBefore = mongo.count(new Query(), "cases");
+        Map<String, String> mayNotOpen = Map.of(
+                "specialist", TestTokens.specialist(),
+                "hospital", TestTokens.hospital("fr-lyon-chu-01"),
+                "service", TestTokens.service("travel-coordination-service"));
+        Map<String, String> mayNotRead = Map.of(
+                "hospital", TestTokens.hospital("fr-lyon-chu-01"),
+                "service", TestTokens.service("rehab-followup-service"));
+
+        mayNotOpen.forEach((role, token) -> {
+            HttpResponse<String> response = postCase(CaseRequests.golden(), null, token);
+            assertThat(response.statusCode()).as(role + " opening a case").isEqualTo(403);
+            assertThat(contentType(response)).as(role).startsWith("application/problem+json");
+        });
+        mayNotRead.forEach((role, token) -> {
+            HttpResponse<String> response = get("/api/cases/" + caseId, token);
+            assertThat(response.statusCode()).as(role + " reading a case").isEqualTo(403);
+            assertThat(response.body()).as(role).doesNotContain("Tremblay", "TREM");
+        });
+        assertThat(mongo.count(new Query(), "cases")).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void answersAnotherClinicsCaseExactlyLikeAnUnknownOne() {
+        String caseId = openedByLaval();
+
+        HttpResponse<String> foreign = get("/api/cases/" + caseId, TestTokens.clinic(MONTREAL));
+        HttpResponse<String> unknown = get("/api/cases/c-" + UUID.randomUUID(), TestTokens.clinic(MONTREAL));
+
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(contentType(foreign)).startsWith("application/problem+json");
+        assertThat(foreign.body()).doesNotContain("Tremblay", "TREM", LAVAL);
+        assertThat(json(foreign).get("detail")).isEqualTo(json(unknown).get("detail"));
+        assertThat(json(foreign).get("type")).isEqualTo(json(unknown).get("type"));
+    }
+
+    @Test
+    void letsTheOwnClinicCoordinatorsAndSpecialistsReadTheCase() {
+        String caseId = openedByLaval();
+
+        for (String token : List.of(TestTokens.clinic(LAVAL), TestTokens.coordinator(), TestTokens.specialist())) {
+            HttpResponse<String> response = get("/api/cases/" + caseId, token);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json(response).get("referringClinicId").asString()).isEqualTo(LAVAL);
+        }
+    }
+
+    @Test
+    void refusesAClinicTokenThatNamesNoClinic() {
+        String caseId = openedByLaval();
+        String clinicWithoutId = TestIssuer.get().token("clinique-sans-id", List.of("CLINIC"), Map.of());
+
+        HttpResponse<String> open = postCase(withoutReferringClinic(), null, clinicWithoutId);
+        HttpResponse<String> read = get("/api/cases/" + caseId, clinicWithoutId);
+
+        assertThat(open.statusCode()).isEqualTo(403);
+        assertThat(contentType(open)).startsWith("application/problem+json");
+        assertThat(read.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void opensTheCaseForTheClinicOfTheTokenWhenTheBodyNamesNone() {
+        HttpResponse<String> response = postCase(withoutReferringClinic(), null, TestTokens.clinic(MONTREAL));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        String caseId = json(response).get("caseId").asString();
+        assertThat(mongo.findById(caseId, Document.class, "cases").getString("clinicId")).isEqualTo(MONTREAL);
+        assertThat(get("/api/cases/" + caseId, TestTokens.clinic(MONTREAL)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/cases/" + caseId, TestTokens.clinic(LAVAL)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAClinicOpeningACaseForAnotherClinic() {
+        long casesBefore = mongo.count(new Query(), "cases");
+
+        HttpResponse<String> response = postCase(CaseRequests.golden(), "mismatch-" + UUID.randomUUID(), TestTokens.clinic(MONTREAL));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(contentType(response)).startsWith("application/problem+json");
+        assertThat(json(response).get("rule").asString()).isEqualTo("clinic-mismatch");
+        assertThat(response.body()).doesNotContain(LAVAL, MONTREAL);
+        assertThat(mongo.count(new Query(), "cases")).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void letsACoordinatorOpenOnBehalfOfTheClinicItNames() {
+        ObjectNode forMontreal = CaseRequests.golden().put("referringClinicId", MONTREAL);
+
+        HttpResponse<String> response = postCase(forMontreal, null, TestTokens.coordinator());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        String caseId = json(response).get("caseId").asString();
+        assertThat(mongo.findById(caseId, Document.class, "cases").getString("clinicId")).isEqualTo(MONTREAL);
+    }
+
+    @Test
+    void requiresACoordinatorToNameTheReferringClinic() {
+        long casesBefore = mongo.count(new Query(), "cases");
+
+        for (ObjectNode request : List.of(withoutReferringClinic(), CaseRequests.golden().put("referringClinicId", " "))) {
+            HttpResponse<String> response = postCase(request, null, TestTokens.coordinator());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            JsonNode errors = json(response).get("errors");
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).get("field").asString()).isEqualTo("referringClinicId");
+        }
+        assertThat(mongo.count(new Query(), "cases")).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void scopesIdempotencyKeysPerReferringClinic() {
+        String key = "shared-" + UUID.randomUUID();
+
+        HttpResponse<String> laval = postCase(CaseRequests.golden(), key, TestTokens.clinic(LAVAL));
+        HttpResponse<String> montreal = postCase(withoutReferringClinic(), key, TestTokens.clinic(MONTREAL));
+        HttpResponse<String> montrealRetry = postCase(withoutReferringClinic(), key, TestTokens.clinic(MONTREAL));
+        HttpResponse<String> lavalRetryWithoutClinic = postCase(withoutReferringClinic(), key, TestTokens.clinic(LAVAL));
+
+        assertThat(List.of(laval, montreal, montrealRetry, lavalRetryWithoutClinic)).extracting(HttpResponse::statusCode).containsOnly(201);
+        String lavalCase = json(laval).get("caseId").asString();
+        String montrealCase = json(montreal).get("caseId").asString();
+        assertThat(montrealCase).isNotEqualTo(lavalCase);
+        assertThat(json(montrealRetry).get("caseId").asString()).isEqualTo(montrealCase);
+        assertThat(json(lavalRetryWithoutClinic).get("caseId").asString()).isEqualTo(lavalCase);
+        assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), "cases")).isEqualTo(2);
+        assertThat(mongo.findById(montrealCase, Document.class, "cases").getString("clinicId")).isEqualTo(MONTREAL);
+    }
+
+    private String openedByLaval() {
+        HttpResponse<String> response = postCase(CaseRequests.golden(), null, TestTokens.clinic(LAVAL));
+        assertThat(response.statusCode()).isEqualTo(201);
+        return json(response).get("caseId").asString();
+    }
+
+    private static ObjectNode withoutReferringClinic() {
+        ObjectNode request = CaseRequests.golden();
+        request.remove("referringClinicId");
+        return request;
+    }
+}

@@ -1,0 +1,34 @@
+package ca.passerelle.dashboard.web.security;
+
+import static org.springframework.http.HttpMethod.GET;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import ca.passerelle.platform.security.AccessPolicy;
+import ca.passerelle.platform.security.AccessRule;
+import ca.passerelle.platform.security.Role;
+
+/**
+ * Who may call what on the dashboard, one rule per route (docs/security-model.md: "dashboard pages and API" —
+ * coordinators only). Rules under {@value DashboardSecurityConfiguration#API_PREFIX} are applied by the bearer-token
+ * API chain, the others by the coordinators' login chain; whatever no rule names is denied.
+ */
+@Component
+class DashboardAccessPolicy implements AccessPolicy {
+
+    @Override
+    public List<AccessRule> rules() {
+        return List.of(
+                // JSON API: bearer tokens
+                AccessRule.allow(GET, "/api/cases", Role.COORDINATOR),
+                AccessRule.allow(GET, "/api/cases/{caseId}", Role.COORDINATOR),
+                AccessRule.allow(GET, "/api/cases/{caseId}/timeline", Role.COORDINATOR),
+                AccessRule.allow(GET, "/api/dead-letters", Role.COORDINATOR),
+                // pages: the coordinator's login session (the language switch is ?lang= on any of them)
+                AccessRule.allow(GET, "/", Role.COORDINATOR),
+                AccessRule.allow(GET, "/cases", Role.COORDINATOR),
+                AccessRule.allow(GET, "/cases/{caseId}", Role.COORDINATOR));
+    }
+}

@@ -1,0 +1,173 @@
+package ca.passerelle.rehab.plan;
+
+import static ca.passerelle.rehab.plan.CaseEvents.caseOpened;
+import static ca.passerelle.rehab.plan.CaseEvents.newCaseId;
+import static ca.passerelle.rehab.plan.CaseEvents.surgeryCompleted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import ca.passerelle.events.Topics;
+import ca.passerelle.platform.security.AccessPolicy;
+import ca.passerelle.platform.security.RouteInventory;
+import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestTokens;
+import ca.passerelle.testinfra.TopicProbe;
+
+/**
+ * Who may read a plan (docs/security-model.md, "rehab: read plan"): coordinators and specialists every plan, a clinic only
+ * the plans of the cases it opened, whichever of CaseOpened and SurgeryCompleted arrives first; hospitals and services
+ * never. Another clinic's plan, or one whose clinic is not known yet, answers a clinic exactly as an unknown case does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "passerelle.messaging.relay-interval=200ms")
+@RealInfrastructure
+class RehabPlanAccessIT {
+
+    private static final String LAVAL = "clinic-qc-laval-01";
+    private static final String MONTREAL = "clinic-qc-montreal-01";
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping routes;
+    @Autowired
+    List<AccessPolicy> policies;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void namesEveryRouteOfTheServiceInAnExplicitRule() {
+        assertThat(routes.getHandlerMethods()).isNotEmpty();
+        assertThat(RouteInventory.routesWithoutRule(routes, policies)).isEmpty();
+    }
+
+    @Test
+    void showsThePlanToItsOwnClinicOnlyWhenTheCaseWasOpenedBeforeTheSurgeryWasDone() {
+        String caseId = newCaseId();
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, caseOpened(caseId, LAVAL));
+        await().atMost(DELIVERY).until(() -> stored(caseId).flatMap(RehabPlan::referringClinicId).isPresent());
+        assertThat(stored(caseId).orElseThrow().isPlanned()).isFalse();
+        assertThat(api().plan(caseId, TestTokens.coordinator()).status()).as("no plan yet").isEqualTo(404);
+
+        TopicProbe.send(kafka, Topics.TRAVEL, caseId, surgeryCompleted(caseId));
+        await().atMost(DELIVERY).until(() -> stored(caseId).filter(RehabPlan::isPlanned).isPresent());
+
+        assertOnlyLavalAmongClinicsSees(caseId);
+        assertThat(stored(caseId).orElseThrow().referringClinicId()).contains(LAVAL);
+    }
+
+    @Test
+    void showsThePlanToItsOwnClinicOnlyOnceTheCaseOpenedArrivesAfterTheSurgeryWasDone() {
+        String caseId = newCaseId();
+        TopicProbe.send(kafka, Topics.TRAVEL, caseId, surgeryCompleted(caseId));
+        await().atMost(DELIVERY).until(() -> stored(caseId).filter(RehabPlan::isPlanned).isPresent());
+
+        assertThat(api().plan(caseId, TestTokens.coordinator()).status()).isEqualTo(200);
+        assertThat(api().plan(caseId, TestTokens.specialist()).status()).isEqualTo(200);
+        assertThat(api().plan(caseId, TestTokens.clinic(LAVAL)).status()).as("clinic not known yet").isEqualTo(404);
+        assertThat(api().plan(caseId, TestTokens.clinic(MONTREAL)).status()).as("clinic not known yet").isEqualTo(404);
+
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, caseOpened(caseId, LAVAL));
+        await().atMost(DELIVERY).until(() -> stored(caseId).flatMap(RehabPlan::referringClinicId).isPresent());
+
+        assertOnlyLavalAmongClinicsSees(caseId);
+        RehabPlan plan = stored(caseId).orElseThrow();
+        assertThat(plan.isPlanned()).isTrue();
+        assertThat(plan.category()).isNotNull();
+    }
+
+    @Test
+    void keepsTheFirstClinicWhenAnotherCaseOpenedNamesADifferentOne() {
+        String caseId = newCaseId();
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, caseOpened(caseId, LAVAL));
+        // Same key on one topic, same partition: the Laval one is consumed first.
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, caseOpened(caseId, MONTREAL));
+        TopicProbe.send(kafka, Topics.TRAVEL, caseId, surgeryCompleted(caseId));
+        await().atMost(DELIVERY).until(() -> consumedEvents(caseId) == 3);
+
+        assertOnlyLavalAmongClinicsSees(caseId);
+    }
+
+    @Test
+    void answersAClinicTheSameForAnotherClinicsPlanAsForAnUnknownCase() {
+        String caseId = newCaseId();
+        TopicProbe.send(kafka, Topics.TRAVEL, caseId, surgeryCompleted(caseId));
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, caseOpened(caseId, LAVAL));
+        await().atMost(DELIVERY).until(() -> stored(caseId).filter(RehabPlan::isPlanned).flatMap(RehabPlan::referringClinicId).isPresent());
+
+        String unknownId = newCaseId();
+        PlanApi.Answer foreign = api().plan(caseId, TestTokens.clinic(MONTREAL));
+        PlanApi.Answer unknown = api().plan(unknownId, TestTokens.clinic(MONTREAL));
+
+        assertThat(foreign.status()).isEqualTo(404).isEqualTo(unknown.status());
+        assertThat(foreign.contentType()).startsWith("application/problem+json");
+        // The problem's instance is the request path: apart from the case id asked for, the two answers are the same.
+        assertThat(foreign.body().replace(caseId, "{caseId}")).isEqualTo(unknown.body().replace(unknownId, "{caseId}"))
+                .doesNotContain(LAVAL);
+    }
+
+    @Test
+    void refusesHospitalsAndServicesWithForbiddenWhetherOrNotThePlanExists() {
+        String caseId = newCaseId();
+        TopicProbe.send(kafka, Topics.INTAKE, caseId, caseOpened(caseId, LAVAL));
+        TopicProbe.send(kafka, Topics.TRAVEL, caseId, surgeryCompleted(caseId));
+        await().atMost(DELIVERY).until(() -> stored(caseId).filter(RehabPlan::isPlanned).flatMap(RehabPlan::referringClinicId).isPresent());
+
+        for (String existingOrNot : List.of(caseId, newCaseId())) {
+            for (String token : List.of(TestTokens.hospital("fr-lyon-chu-01"), TestTokens.service("rehab-followup-service"),
+                    TestTokens.service("travel-coordination-service"))) {
+                PlanApi.Answer answer = api().plan(existingOrNot, token);
+                assertThat(answer.status()).isEqualTo(403);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+            }
+        }
+        assertThat(api().plan(caseId, TestTokens.clinic(LAVAL)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void deniesEveryOtherRouteAndMethodEvenToACoordinator() {
+        assertThat(api().get("/api/rehab-plans", TestTokens.coordinator()).status()).isEqualTo(403);
+        assertThat(api().get("/actuator/metrics", TestTokens.coordinator()).status()).isEqualTo(403);
+        assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    private void assertOnlyLavalAmongClinicsSees(String caseId) {
+        PlanApi.Answer own = api().plan(caseId, TestTokens.clinic(LAVAL));
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get("caseId").asString()).isEqualTo(caseId);
+        assertThat(api().plan(caseId, TestTokens.clinic(MONTREAL)).status()).isEqualTo(404);
+        assertThat(api().plan(caseId, TestTokens.coordinator()).status()).isEqualTo(200);
+        assertThat(api().plan(caseId, TestTokens.specialist()).status()).isEqualTo(200);
+    }
+
+    private int consumedEvents(String caseId) {
+        Document raw = mongo.getCollection("rehab-plans").find(new Document("_id", caseId)).first();
+        return raw == null ? 0 : raw.getList("consumedEventIds", String.class).size();
+    }
+
+    private Optional<RehabPlan> stored(String caseId) {
+        return Optional.ofNullable(mongo.findById(caseId, RehabPlan.class));
+    }
+
+    private PlanApi api() {
+        return new PlanApi(port);
+    }
+}
