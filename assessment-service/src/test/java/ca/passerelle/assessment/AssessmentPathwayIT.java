@@ -3,6 +3,7 @@ package ca.passerelle.assessment;
 import static ca.passerelle.assessment.CaseOpenedEvents.caseOpened;
 import static ca.passerelle.assessment.CaseOpenedEvents.newCaseId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -22,9 +24,15 @@ import ca.passerelle.events.intake.CareModality;
 import ca.passerelle.events.intake.ConservativeCareCourse;
 import ca.passerelle.events.intake.RedFlag;
 import ca.passerelle.testinfra.TestTokens;
+
+import ca.passerelle.platform.audit.AuditEntry;
+import ca.passerelle.platform.audit.AuditTrail;
 import tools.jackson.databind.JsonNode;
 
 class AssessmentPathwayIT extends ServiceIntegrationTest {
+
+    @Autowired
+    AuditTrail audit;
 
     private static final Duration PROCESSING = Duration.ofSeconds(30);
 
@@ -65,6 +73,8 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
         assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
         assertThat(events.get(1).data().get("category").asString()).isEqualTo("SIMPLE_DECOMPRESSION");
         assertThat(published(caseId)).extracting(ConsumerRecord::partition).containsOnly(verified.partition());
+        assertThat(audit.entriesAbout("case", caseId)).extracting(AuditEntry::action, AuditEntry::actor)
+                .containsExactly(tuple("assessment.read", "coordonnatrice"), tuple("evaluation.recorded", "specialiste"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.assessment.FbssCause;
+import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.messaging.AggregateStore;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.web.NotFoundException;
@@ -19,14 +20,18 @@ import ca.passerelle.platform.web.NotFoundException;
 @Service
 public class AssessmentService {
 
+    static final String PURPOSE = "care-coordination";
+
     private final AggregateStore store;
     private final ConservativeCarePolicy policy;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public AssessmentService(AggregateStore store, ConservativeCarePolicy policy, Clock clock) {
+    public AssessmentService(AggregateStore store, ConservativeCarePolicy policy, Clock clock, AuditTrail audit) {
         this.store = store;
         this.policy = policy;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A case was opened at intake: triage and verify it, once per event id. */
@@ -37,9 +42,11 @@ public class AssessmentService {
 
     /** The assessment of a case the caller may see; 404 for an unknown case and for another clinic's case alike. */
     public Assessment find(String caseId, Caller caller) {
-        return store.find(Assessment.class, caseId)
-                .filter(assessment -> caller.maySeeCasesOf(assessment.clinicId()))
+        Assessment assessment = store.find(Assessment.class, caseId)
+                .filter(found -> caller.maySeeCasesOf(found.clinicId()))
                 .orElseThrow(AssessmentService::unknown);
+        audit.record(caller, "assessment.read", "case", caseId, PURPOSE);
+        return assessment;
     }
 
     /** Records the evaluation of {@code evaluator} (a specialist, as the route rule demands), naming them by subject. */
@@ -50,6 +57,10 @@ public class AssessmentService {
                         throw unknown();
                     }
                     assessment.evaluate(decision, probableCauses, rationale, evaluator.subject(), clock.instant());
+                })
+                .map(evaluated -> {
+                    audit.record(evaluator, "evaluation.recorded", "case", caseId, PURPOSE);
+                    return evaluated;
                 })
                 .orElseThrow(AssessmentService::unknown);
     }

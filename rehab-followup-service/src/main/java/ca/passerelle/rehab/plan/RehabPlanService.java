@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.messaging.AggregateStore;
 import ca.passerelle.platform.security.Caller;
 
@@ -16,11 +17,13 @@ public class RehabPlanService {
     private final AggregateStore store;
     private final RehabPlanPolicy policy;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public RehabPlanService(AggregateStore store, RehabPlanPolicy policy, Clock clock) {
+    public RehabPlanService(AggregateStore store, RehabPlanPolicy policy, Clock clock, AuditTrail audit) {
         this.store = store;
         this.policy = policy;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Plans the rehabilitation of a case whose surgery was reported done by {@code cause}; a redelivery changes nothing. */
@@ -46,6 +49,8 @@ public class RehabPlanService {
      * not exist or belongs to another tenant, so that a caller cannot tell the two apart.
      */
     public Optional<RehabPlan> findFor(CaseId caseId, Caller caller) {
-        return find(caseId).filter(plan -> caller.maySeeCasesOf(plan.referringClinicId().orElse(null)));
+        Optional<RehabPlan> visible = find(caseId).filter(plan -> caller.maySeeCasesOf(plan.referringClinicId().orElse(null)));
+        visible.ifPresent(plan -> audit.record(caller, "rehab-plan.read", "case", caseId.value(), "care-coordination"));
+        return visible;
     }
 }

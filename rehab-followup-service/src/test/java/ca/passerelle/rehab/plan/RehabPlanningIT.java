@@ -26,6 +26,7 @@ import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.GoldenSamples;
 import ca.passerelle.events.Topics;
 import ca.passerelle.events.rehab.RehabPlanCreated;
+import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
@@ -42,6 +43,8 @@ class RehabPlanningIT {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    AuditTrail audit;
     @Autowired
     MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -93,6 +96,8 @@ class RehabPlanningIT {
         assertThat(plan.get("checkpoints")).hasSize(5);
         assertThat(plan.get("checkpoints").get(2).get("dueOn").asString()).isEqualTo("2027-04-20");
         assertThat(plan.get("checkpoints").get(2).get("label").asString()).isEqualTo("Bilan à 3 mois");
+        assertThat(audit.entriesAbout("case", caseId)).singleElement()
+                .satisfies(entry -> assertThat(entry.action()).isEqualTo("rehab-plan.read"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.web.NotFoundException;
 
 /** A minimal service with one rule per route kind, to exercise the platform's security for real. */
@@ -20,6 +21,7 @@ class GuardedTestApplication {
     AccessPolicy guardedRoutes() {
         return () -> List.of(
                 AccessRule.allow(HttpMethod.GET, "/api/clinics/*/cases", Role.CLINIC, Role.COORDINATOR),
+                AccessRule.allow(HttpMethod.GET, "/api/records/*", Role.COORDINATOR),
                 AccessRule.allow(HttpMethod.GET, "/api/my-clinic", Role.CLINIC, Role.COORDINATOR),
                 AccessRule.allow(HttpMethod.GET, "/api/whoami", Role.COORDINATOR, Role.SPECIALIST, Role.CLINIC, Role.HOSPITAL));
     }
@@ -34,6 +36,18 @@ class GuardedTestApplication {
                 throw new NotFoundException("no such clinic");
             }
             return Map.of("clinicId", clinicId, "cases", List.of());
+        }
+
+        private final AuditTrail audit;
+
+        GuardedController(AuditTrail audit) {
+            this.audit = audit;
+        }
+
+        @GetMapping("/api/records/{recordId}")
+        Map<String, Object> record(@PathVariable String recordId) {
+            audit.record(Callers.current(), "record.read", "record", recordId, "care-coordination");
+            return Map.of("recordId", recordId);
         }
 
         @GetMapping("/api/my-clinic")

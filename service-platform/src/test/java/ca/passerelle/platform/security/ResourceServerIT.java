@@ -16,6 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import ca.passerelle.platform.audit.AuditEntry;
+import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TokenRejectionContract;
@@ -31,6 +33,8 @@ class ResourceServerIT extends TokenRejectionContract {
     RequestMappingHandlerMapping routes;
     @Autowired
     List<AccessPolicy> policies;
+    @Autowired
+    AuditTrail audit;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -84,6 +88,24 @@ class ResourceServerIT extends TokenRejectionContract {
     @Test
     void routeInventoryNamesEveryRouteWithoutARule() {
         assertThat(RouteInventory.routesWithoutRule(routes, policies)).containsExactly("GET /api/forgotten");
+    }
+
+    @Test
+    void auditsEachReadExactlyOnceWithWhoAndWhatButNoContent() throws Exception {
+        String recordId = "r-" + java.util.UUID.randomUUID();
+        assertThat(get("/api/records/" + recordId, TestTokens.coordinator()).statusCode()).isEqualTo(200);
+
+        List<AuditEntry> entries = audit.entriesAbout("record", recordId);
+
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("coordonnatrice");
+            assertThat(entry.roles()).containsExactly("COORDINATOR");
+            assertThat(entry.action()).isEqualTo("record.read");
+            assertThat(entry.purpose()).isEqualTo("care-coordination");
+        });
+        assertThat(java.util.Arrays.stream(AuditTrail.class.getMethods()).map(java.lang.reflect.Method::getName))
+                .as("the audit trail offers no way to change or remove an entry")
+                .noneMatch(name -> name.matches("(?i).*(update|delete|remove|save|modify|clear).*"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import ca.passerelle.events.assessment.SurgeryNotIndicated;
 import ca.passerelle.events.assessment.SurgeryRecommended;
 import ca.passerelle.events.assessment.UrgentReferralRequired;
 import ca.passerelle.events.travel.SurgeryOutcome;
+import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.messaging.AggregateStore;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.security.Role;
@@ -35,18 +36,23 @@ public class BookingService {
 
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
 
+    static final String PURPOSE = "care-coordination";
+
     private final AggregateStore store;
     private final Bookings bookings;
     private final FacilityGateway gateway;
     private final SchedulingProperties policy;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public BookingService(AggregateStore store, Bookings bookings, FacilityGateway gateway, SchedulingProperties policy, Clock clock) {
+    public BookingService(AggregateStore store, Bookings bookings, FacilityGateway gateway, SchedulingProperties policy, Clock clock,
+            AuditTrail audit) {
         this.store = store;
         this.bookings = bookings;
         this.gateway = gateway;
         this.policy = policy;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public void surgeryRecommended(EventEnvelope event, SurgeryRecommended recommended) {
@@ -80,6 +86,7 @@ public class BookingService {
         SurgeryBooking chosen = store.update(SurgeryBooking.class, caseId, booking -> booking.choose(optionId, caller.subject(), clock.instant()))
                 .orElseThrow(() -> new NotFoundException("No booking for case " + caseId));
         log.info("Booking {}: option {} chosen by {}", caseId, optionId, caller.subject());
+        audit.record(caller, "booking.option-chosen", "case", caseId, PURPOSE);
         return chosen;
     }
 
@@ -114,6 +121,7 @@ public class BookingService {
         SurgeryBooking scheduled = store.update(SurgeryBooking.class, current.caseId(),
                 booking -> booking.confirm(appointmentId, confirmed, answerer, clock.instant())).orElseThrow();
         logAnswer("confirmed", appointmentId, answerer);
+        audit.record(caller, "appointment.confirmed", "case", current.caseId(), PURPOSE);
         return scheduled;
     }
 
@@ -124,6 +132,7 @@ public class BookingService {
         SurgeryBooking declined = store.update(SurgeryBooking.class, current.caseId(),
                 booking -> booking.decline(appointmentId, policy.autoPick(), answerer, clock.instant())).orElseThrow();
         logAnswer("declined", appointmentId, answerer);
+        audit.record(caller, "appointment.declined", "case", current.caseId(), PURPOSE);
         return declined;
     }
 
@@ -134,6 +143,7 @@ public class BookingService {
         SurgeryBooking completed = store.update(SurgeryBooking.class, current.caseId(),
                 booking -> booking.complete(appointmentId, performedOn, dischargedOn, outcome, answerer, clock.instant())).orElseThrow();
         logAnswer("reported completed", appointmentId, answerer);
+        audit.record(caller, "surgery.completion-reported", "case", current.caseId(), PURPOSE);
         return completed;
     }
 

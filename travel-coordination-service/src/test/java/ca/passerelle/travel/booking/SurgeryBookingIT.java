@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -55,6 +56,8 @@ import ca.passerelle.events.Topics;
 import ca.passerelle.events.assessment.SurgeryRecommended;
 import ca.passerelle.events.assessment.UrgentReferralRequired;
 import ca.passerelle.events.travel.SurgeryCompleted;
+import ca.passerelle.platform.audit.AuditEntry;
+import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.events.travel.SurgeryScheduled;
 import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestIssuer;
@@ -121,6 +124,8 @@ class SurgeryBookingIT {
         gateway.stop();
     }
 
+    @Autowired
+    AuditTrail audit;
     @Autowired
     MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -191,6 +196,8 @@ class SurgeryBookingIT {
         assertThat(completedBooking.get("hospitalDecisions").valueStream().map(d -> d.get("decision").asString() + " by "
                 + d.get("actedBy").asString() + " as " + d.get("actedAs").asString()).toList())
                 .containsExactly("CONFIRMED by " + LYON + " as HOSPITAL", "COMPLETED by " + LYON + " as HOSPITAL");
+        assertThat(audit.entriesAbout("case", caseId)).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::tenant)
+                .containsExactly(tuple("appointment.confirmed", LYON, LYON), tuple("surgery.completion-reported", LYON, LYON));
         assertEveryGatewayRequestCarriedThisServicesToken();
     }
 
