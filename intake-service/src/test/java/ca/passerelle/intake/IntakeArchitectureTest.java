@@ -24,4 +24,10 @@ class IntakeArchitectureTest {
     static final ArchRule adaptersDoNotDependOnOneAnother = noClasses()
             .that().resideInAPackage("ca.passerelle.intake..web..")
             .should().dependOnClassesThat().resideInAnyPackage("ca.passerelle.intake..persistence..", "ca.passerelle.intake..messaging..");
+
+    /** The domain keeps plain values: sealing and look-ups are the persistence adapter's business. */
+    @ArchTest
+    static final ArchRule domainDoesNotDependOnProtection = noClasses()
+            .that().resideInAPackage("ca.passerelle.intake.cases")
+            .should().dependOnClassesThat().resideInAPackage("ca.passerelle.intake..protection..");
 }

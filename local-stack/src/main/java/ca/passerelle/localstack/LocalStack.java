@@ -153,6 +153,11 @@ public final class LocalStack implements AutoCloseable {
         return "mongodb://127.0.0.1:" + ports.mongo() + "/" + database;
     }
 
+    /** Where every part writes its log. */
+    Path logsFolder() {
+        return dataDir.resolve("logs");
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -104,7 +106,8 @@ class LocalStackIT {
     @Order(3)
     void oneCaseTravelsFromIntakeToItsRehabilitationPlanThroughTheRealBrokerAndDatabase() {
         String key = "pathway-" + UUID.randomUUID();
-        String caseId = client.openCase(DemoData.caseRequest(DemoData.JEAN, List.of(), 160), key).path("caseId").asString();
+        DemoData.Patient patient = new DemoData.Patient("Gagnon", "Jean", "1968-11-05", "M", "GAGJ 6811 0529", "QC-06");
+        String caseId = client.openCase(DemoData.caseRequest(patient, List.of(), 160), key).path("caseId").asString();
 
         JsonNode plan = new DemoData(stack).driveToRehabilitation(caseId);
 
@@ -140,17 +143,59 @@ class LocalStackIT {
     @Test
     @Order(4)
     void aCaseOpenedWhileTheBrokerIsKilledIsPublishedExactlyOnceWhenItIsBack() {
+        DemoData.Patient patient = new DemoData.Patient("Côté", "Luc", "1959-02-28", "M", "COTL 5902 2838", "QC-06");
+        String caseId;
         stack.stopKafka(true);
+        try {
+            caseId = client.openCase(DemoData.caseRequest(patient, List.of(), 150), "broker-down-" + UUID.randomUUID())
+                    .path("caseId").asString();
+            assertThat(stored("intake-service", "cases", caseId)).isNotNull();
+        } finally {
+            stack.startKafka();
+        }
 
-        String caseId = client.openCase(DemoData.caseRequest(DemoData.LUC, List.of(), 150), "broker-down-" + UUID.randomUUID())
-                .path("caseId").asString();
-
-        assertThat(stored("intake-service", "cases", caseId)).isNotNull();
-        stack.startKafka();
         await().atMost(STEP).until(() -> types(Topics.INTAKE, caseId).size() == 1);
         PathwayClient.await("assessment after the broker came back", () -> client.assessment(caseId),
                 PathwayClient.field("status", "AWAITING_EVALUATION"), STEP);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> types(Topics.INTAKE, caseId).size() == 1);
+    }
+
+    @Test
+    @Order(5)
+    void aCanaryPatientLeavesNoIdentifierInAnyLogTopicOrOtherServicesDatabase() throws Exception {
+        DemoData.Patient canary = new DemoData.Patient("Quatremain-Oxleyx", "Zephyrine", "1966-09-14", "F", "QUAZ 6659 1447", "QC-13");
+        String caseId = client.openCase(DemoData.caseRequest(canary, List.of(), 170), "canary-" + UUID.randomUUID()).path("caseId").asString();
+        new DemoData(stack).driveToRehabilitation(caseId);
+        List<String> identifiers = List.of("Quatremain", "Oxleyx", "Zephyrine", "QUAZ66591447", "QUAZ 6659 1447",
+                "1966-09-14", "zephyrine@example.org");
+
+        // Every log line every process wrote.
+        try (var logs = Files.list(stack.logsFolder())) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log, StandardCharsets.UTF_8);
+                assertThat(identifiers).as("identifiers in " + log.getFileName()).noneMatch(text::contains);
+            }
+        }
+        // Every record, key and header on every topic, dead-letter topics included.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            for (String topic : admin.listTopics().names().get()) {
+                for (ConsumerRecord<String, byte[]> record : TopicProbe.readAll(stack.kafkaBootstrapServers(), topic)) {
+                    StringBuilder seen = new StringBuilder(String.valueOf(record.key())).append(new String(record.value(), StandardCharsets.UTF_8));
+                    record.headers().forEach(header -> seen.append(header.key()).append(new String(header.value(), StandardCharsets.UTF_8)));
+                    assertThat(identifiers).as("identifiers on " + topic).noneMatch(seen.toString()::contains);
+                }
+            }
+        }
+        // Every document of every service's database, intake's own included: identifiers are stored as ciphertext only.
+        for (String database : mongo.listDatabaseNames()) {
+            for (String collection : mongo.getDatabase(database).listCollectionNames()) {
+                for (Document document : mongo.getDatabase(database).getCollection(collection).find()) {
+                    String json = document.toJson();
+                    assertThat(identifiers).as("identifiers in " + database + "." + collection).noneMatch(json::contains);
+                }
+            }
+        }
+        assertThat(stored("intake-service", "cases", caseId)).isNotNull();
     }
 
     private Document stored(String database, String collection, String id) {

@@ -27,7 +27,7 @@ class CaseOutboxIT extends IntakeHttp {
         String caseId;
         relay.pause();
         try {
-            HttpResponse<String> response = postCase(CaseRequests.golden());
+            HttpResponse<String> response = postCase(aCase());
             assertThat(response.statusCode()).isEqualTo(201);
             caseId = json(response).get("caseId").asString();
 

@@ -3,6 +3,7 @@ package ca.passerelle.intake.cases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,6 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CaseRequests {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Characters allowed at position 11 of a RAMQ number. */
+    private static final String ADMINISTRATIVE = "ABCDEFGHJKLMNPQRSTUVWXYZ123456789";
+    private static final AtomicInteger NEXT_RAMQ = new AtomicInteger();
 
     private CaseRequests() {
     }
@@ -26,5 +30,27 @@ public final class CaseRequests {
 
     public static ObjectNode patientOf(ObjectNode request) {
         return (ObjectNode) request.get("patient");
+    }
+
+    /**
+     * A RAMQ number of Marie Tremblay (so no warning) that no other call returned: the administrative character and check
+     * digit vary, 330 numbers in all. A clinic has one open case per patient, so independent tests need their own patient.
+     */
+    public static String anotherRamqOfMarie() {
+        int n = NEXT_RAMQ.getAndIncrement();
+        if (n == ADMINISTRATIVE.indexOf('1') * 10 + 4) {
+            n = NEXT_RAMQ.getAndIncrement(); // the golden number itself
+        }
+        if (n >= ADMINISTRATIVE.length() * 10) {
+            throw new IllegalStateException("no RAMQ number of Marie Tremblay left for this test run");
+        }
+        return "TREM 7453 12" + ADMINISTRATIVE.charAt(n / 10) + (n % 10);
+    }
+
+    /** The golden request for another patient number. */
+    public static ObjectNode golden(String ramqNumber) {
+        ObjectNode request = golden();
+        patientOf(request).put("ramqNumber", ramqNumber);
+        return request;
     }
 }

@@ -57,7 +57,7 @@ class IntakeAccessIT extends IntakeHttp {
                 "service", TestTokens.service("rehab-followup-service"));
 
         mayNotOpen.forEach((role, token) -> {
-            HttpResponse<String> response = postCase(CaseRequests.golden(), null, token);
+            HttpResponse<String> response = postCase(aCase(), null, token);
             assertThat(response.statusCode()).as(role + " opening a case").isEqualTo(403);
             assertThat(contentType(response)).as(role).startsWith("application/problem+json");
         });
@@ -122,7 +122,7 @@ class IntakeAccessIT extends IntakeHttp {
     void refusesAClinicOpeningACaseForAnotherClinic() {
         long casesBefore = mongo.count(new Query(), "cases");
 
-        HttpResponse<String> response = postCase(CaseRequests.golden(), "mismatch-" + UUID.randomUUID(), TestTokens.clinic(MONTREAL));
+        HttpResponse<String> response = postCase(aCase(), "mismatch-" + UUID.randomUUID(), TestTokens.clinic(MONTREAL));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(contentType(response)).startsWith("application/problem+json");
@@ -133,7 +133,7 @@ class IntakeAccessIT extends IntakeHttp {
 
     @Test
     void letsACoordinatorOpenOnBehalfOfTheClinicItNames() {
-        ObjectNode forMontreal = CaseRequests.golden().put("referringClinicId", MONTREAL);
+        ObjectNode forMontreal = aCase().put("referringClinicId", MONTREAL);
 
         HttpResponse<String> response = postCase(forMontreal, null, TestTokens.coordinator());
 
@@ -146,7 +146,7 @@ class IntakeAccessIT extends IntakeHttp {
     void requiresACoordinatorToNameTheReferringClinic() {
         long casesBefore = mongo.count(new Query(), "cases");
 
-        for (ObjectNode request : List.of(withoutReferringClinic(), CaseRequests.golden().put("referringClinicId", " "))) {
+        for (ObjectNode request : List.of(withoutReferringClinic(), aCase().put("referringClinicId", " "))) {
             HttpResponse<String> response = postCase(request, null, TestTokens.coordinator());
 
             assertThat(response.statusCode()).isEqualTo(400);
@@ -162,7 +162,7 @@ class IntakeAccessIT extends IntakeHttp {
     void scopesIdempotencyKeysPerReferringClinic() {
         String key = "shared-" + UUID.randomUUID();
 
-        HttpResponse<String> laval = postCase(CaseRequests.golden(), key, TestTokens.clinic(LAVAL));
+        HttpResponse<String> laval = postCase(aCase(), key, TestTokens.clinic(LAVAL));
         HttpResponse<String> montreal = postCase(withoutReferringClinic(), key, TestTokens.clinic(MONTREAL));
         HttpResponse<String> montrealRetry = postCase(withoutReferringClinic(), key, TestTokens.clinic(MONTREAL));
         HttpResponse<String> lavalRetryWithoutClinic = postCase(withoutReferringClinic(), key, TestTokens.clinic(LAVAL));
@@ -178,13 +178,13 @@ class IntakeAccessIT extends IntakeHttp {
     }
 
     private String openedByLaval() {
-        HttpResponse<String> response = postCase(CaseRequests.golden(), null, TestTokens.clinic(LAVAL));
+        HttpResponse<String> response = postCase(aCase(), null, TestTokens.clinic(LAVAL));
         assertThat(response.statusCode()).isEqualTo(201);
         return json(response).get("caseId").asString();
     }
 
-    private static ObjectNode withoutReferringClinic() {
-        ObjectNode request = CaseRequests.golden();
+    private ObjectNode withoutReferringClinic() {
+        ObjectNode request = aCase();
         request.remove("referringClinicId");
         return request;
     }

@@ -19,6 +19,7 @@ import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What intake's integration tests share: the running service on a random port, the real broker, and plain HTTP with a
@@ -35,8 +36,21 @@ abstract class IntakeHttp {
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
 
+    /** This test's patient number (JUnit makes one instance per test), so that tests never share an open case. */
+    final String ramq = CaseRequests.anotherRamqOfMarie();
+
     static final String LAVAL = "clinic-qc-laval-01";
     static final String MONTREAL = "clinic-qc-montreal-01";
+
+    /** The golden request with this test's RAMQ number. */
+    ObjectNode aCase() {
+        return CaseRequests.golden(ramq);
+    }
+
+    /** This test's RAMQ number as stored: no spaces. */
+    String ramqNormalised() {
+        return ramq.replace(" ", "");
+    }
 
     HttpResponse<String> postCase(JsonNode body, String idempotencyKey, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/cases"))

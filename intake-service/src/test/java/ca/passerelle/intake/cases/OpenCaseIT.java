@@ -17,6 +17,7 @@ import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +43,7 @@ class OpenCaseIT extends IntakeHttp {
 
     @Test
     void opensACaseStoresItAndPublishesOnePseudonymousCaseOpened() {
-        HttpResponse<String> response = postCase(CaseRequests.golden());
+        HttpResponse<String> response = postCase(aCase());
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = json(response);
@@ -55,7 +56,8 @@ class OpenCaseIT extends IntakeHttp {
 
         Document stored = mongo.findById(caseId, Document.class, "cases");
         assertThat(stored).isNotNull();
-        assertThat(stored.get("patient", Document.class).getString("ramqNumber")).isEqualTo("TREM74531214");
+        assertThat(stored.get("patient", Document.class).get("ramqNumber")).isInstanceOf(Binary.class);
+        assertThat(stored.toJson()).doesNotContain(ramqNormalised(), "Tremblay");
         assertThat(stored.getString("clinicId")).isEqualTo("clinic-qc-laval-01");
         assertThat(stored.get("consents", Document.class).get("careCoordination", Document.class).getString("textVersion"))
                 .isEqualTo("2026-01");
@@ -78,7 +80,7 @@ class OpenCaseIT extends IntakeHttp {
 
     @Test
     void readsTheCaseBackWithItsIdentityAndScores() {
-        String caseId = json(postCase(CaseRequests.golden())).get("caseId").asString();
+        String caseId = json(postCase(aCase())).get("caseId").asString();
 
         HttpResponse<String> response = get("/api/cases/" + caseId);
 
@@ -86,7 +88,7 @@ class OpenCaseIT extends IntakeHttp {
         JsonNode found = json(response);
         assertThat(found.get("caseId").asString()).isEqualTo(caseId);
         assertThat(found.get("status").asString()).isEqualTo("OPEN");
-        assertThat(found.get("patient").get("ramqNumber").asString()).isEqualTo("TREM74531214");
+        assertThat(found.get("patient").get("ramqNumber").asString()).isEqualTo(ramqNormalised());
         assertThat(found.get("patient").get("dateOfBirth").asString()).isEqualTo("1974-03-12");
         assertThat(found.get("symptoms").get("odiBand").asString()).isEqualTo("severe");
         assertThat(found.get("consents").get("research").get("granted").asBoolean()).isFalse();
@@ -104,7 +106,7 @@ class OpenCaseIT extends IntakeHttp {
 
     @Test
     void rejectsAnInvalidBodyNamingEachField() {
-        ObjectNode request = CaseRequests.golden();
+        ObjectNode request = aCase();
         CaseRequests.patientOf(request).remove("familyNameAtBirth");
         ((ObjectNode) request.get("symptoms")).put("painNrs", 11);
         ((ArrayNode) request.get("symptoms").get("odiSectionScores")).set(2, 6);
@@ -120,7 +122,7 @@ class OpenCaseIT extends IntakeHttp {
 
     @Test
     void rejectsMoreThanOneUnansweredOdiSection() {
-        ObjectNode request = CaseRequests.golden();
+        ObjectNode request = aCase();
         ArrayNode odi = (ArrayNode) request.get("symptoms").get("odiSectionScores");
         odi.setNull(0);
         odi.setNull(1);
@@ -134,7 +136,7 @@ class OpenCaseIT extends IntakeHttp {
     @Test
     void rejectsAnImpossibleRamqNumberAsAFieldError() {
         for (String ramq : List.of("TREM 7453 12O4", "TREM 7413 1214")) {
-            ObjectNode request = CaseRequests.golden();
+            ObjectNode request = aCase();
             CaseRequests.patientOf(request).put("ramqNumber", ramq);
 
             HttpResponse<String> response = postCase(request);
@@ -151,7 +153,7 @@ class OpenCaseIT extends IntakeHttp {
         valueAndTell.put("TREM 7453 3214", List.of("3214", "TREM", "(32)"));
         valueAndTell.put("TREM-7453-1214", List.of("TREM", "7453"));
         for (Map.Entry<String, List<String>> ramq : valueAndTell.entrySet()) {
-            ObjectNode request = CaseRequests.golden();
+            ObjectNode request = aCase();
             CaseRequests.patientOf(request).put("ramqNumber", ramq.getKey());
 
             HttpResponse<String> response = postCase(request);
@@ -161,13 +163,13 @@ class OpenCaseIT extends IntakeHttp {
             assertThat(response.body()).doesNotContain(ramq.getValue());
         }
 
-        ObjectNode tooOld = CaseRequests.golden();
+        ObjectNode tooOld = aCase();
         CaseRequests.patientOf(tooOld).put("dateOfBirth", "1850-01-01");
         HttpResponse<String> impossibleAge = postCase(tooOld);
         assertThat(impossibleAge.statusCode()).isEqualTo(400);
         assertThat(impossibleAge.body()).doesNotContain("1850", "176", "175");
 
-        ObjectNode unreadable = CaseRequests.golden();
+        ObjectNode unreadable = aCase();
         CaseRequests.patientOf(unreadable).put("dateOfBirth", "Marie-Tremblay-1974");
         HttpResponse<String> unreadableDate = postCase(unreadable);
         assertThat(unreadableDate.statusCode()).isEqualTo(400);
@@ -176,7 +178,7 @@ class OpenCaseIT extends IntakeHttp {
 
     @Test
     void opensACaseWhoseRamqNumberDisagreesAndSaysHow() {
-        ObjectNode request = CaseRequests.golden();
+        ObjectNode request = aCase();
         CaseRequests.patientOf(request).put("ramqNumber", "trem 7453 1314");
 
         HttpResponse<String> response = postCase(request);
@@ -187,9 +189,9 @@ class OpenCaseIT extends IntakeHttp {
 
     @Test
     void rejectsCaseWithoutCareCoordinationConsent() {
-        ObjectNode withoutConsent = CaseRequests.golden();
+        ObjectNode withoutConsent = aCase();
         ((ObjectNode) withoutConsent.get("consents")).remove("careCoordination");
-        ObjectNode refused = CaseRequests.golden();
+        ObjectNode refused = aCase();
         ((ObjectNode) refused.get("consents").get("careCoordination")).put("granted", false);
         long casesBefore = mongo.count(new Query(), "cases");
 
@@ -207,8 +209,8 @@ class OpenCaseIT extends IntakeHttp {
     void replaysTheOriginalAnswerForARetryWithTheSameIdempotencyKey() {
         String key = "retry-" + UUID.randomUUID();
 
-        HttpResponse<String> first = postCase(CaseRequests.golden(), key);
-        HttpResponse<String> retry = postCase(CaseRequests.golden(), key);
+        HttpResponse<String> first = postCase(aCase(), key);
+        HttpResponse<String> retry = postCase(aCase(), key);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(201);
@@ -223,10 +225,10 @@ class OpenCaseIT extends IntakeHttp {
     @Test
     void refusesAnIdempotencyKeyReusedForAnotherRequest() {
         String key = "reuse-" + UUID.randomUUID();
-        ObjectNode another = CaseRequests.golden();
+        ObjectNode another = aCase();
         ((ObjectNode) another.get("symptoms")).put("painNrs", 3);
 
-        HttpResponse<String> first = postCase(CaseRequests.golden(), key);
+        HttpResponse<String> first = postCase(aCase(), key);
         HttpResponse<String> reused = postCase(another, key);
 
         assertThat(first.statusCode()).isEqualTo(201);
@@ -241,7 +243,7 @@ class OpenCaseIT extends IntakeHttp {
         String key = "race-" + UUID.randomUUID();
 
         List<HttpResponse<String>> responses = IntStream.range(0, 4).parallel()
-                .mapToObj(i -> postCase(CaseRequests.golden(), key)).toList();
+                .mapToObj(i -> postCase(aCase(), key)).toList();
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201);
         assertThat(responses.stream().map(response -> json(response).get("caseId").asString()).distinct()).hasSize(1);
@@ -251,7 +253,7 @@ class OpenCaseIT extends IntakeHttp {
     @Test
     void refusesASecondCaseWithTheSameIdempotencyKeyAtTheDatabase() {
         IdempotencyKey key = new IdempotencyKey("db-" + UUID.randomUUID(), "fingerprint");
-        NewCase submission = NewCases.aSubmission();
+        NewCase submission = NewCases.submission(NewCases.marie(ramq), NewCases.consents(NewCases.GRANTED));
         cases.insert(PatientCase.open(CaseId.random(), submission, key, Clock.systemUTC()));
 
         assertThatThrownBy(() -> cases.insert(PatientCase.open(CaseId.random(), submission, key, Clock.systemUTC())))

@@ -10,19 +10,27 @@ import org.springframework.stereotype.Repository;
 import ca.passerelle.intake.cases.CaseId;
 import ca.passerelle.intake.cases.Cases;
 import ca.passerelle.intake.cases.IdempotencyKey;
+import ca.passerelle.intake.cases.CaseStatus;
 import ca.passerelle.intake.cases.PatientCase;
+import ca.passerelle.intake.cases.RamqNumber;
+import ca.passerelle.intake.cases.protection.RamqLookup;
 import ca.passerelle.platform.messaging.AggregateStore;
 
-/** The {@code cases} collection: inserts go through {@link AggregateStore}, which wakes the outbox relay. */
+/**
+ * The {@code cases} collection: inserts go through {@link AggregateStore}, which wakes the outbox relay; PHI is sealed and
+ * opened by {@link CaseDocumentProtection} on every write and read.
+ */
 @Repository
 class MongoCases implements Cases {
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
+    private final RamqLookup lookup;
 
-    MongoCases(AggregateStore store, MongoTemplate mongo) {
+    MongoCases(AggregateStore store, MongoTemplate mongo, RamqLookup lookup) {
         this.store = store;
         this.mongo = mongo;
+        this.lookup = lookup;
     }
 
     @Override
@@ -39,5 +47,12 @@ class MongoCases implements Cases {
     public Optional<PatientCase> findByIdempotencyKey(String clinicId, IdempotencyKey key) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("scopedIdempotencyKey").is(key.scopedTo(clinicId))),
                 PatientCase.class));
+    }
+
+    @Override
+    public boolean hasOpenCaseFor(String clinicId, RamqNumber ramq) {
+        return mongo.exists(Query.query(Criteria.where("clinicId").is(clinicId)
+                .and(CaseDocumentProtection.RAMQ_LOOKUP).in(lookup.candidatesFor(ramq.value()))
+                .and("status").is(CaseStatus.OPEN.name())), PatientCase.class);
     }
 }
