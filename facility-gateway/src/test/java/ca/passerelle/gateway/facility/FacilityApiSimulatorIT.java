@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
         "passerelle.messaging.relay-interval=200ms",
         "resilience4j.retry.instances.facility-api.wait-duration=20ms",
         "resilience4j.retry.instances.facility-api.exponential-max-wait-duration=100ms",
-        "resilience4j.circuitbreaker.instances.facility-api.wait-duration-in-open-state=2s"})
+        "resilience4j.circuitbreaker.instances.facility-api.wait-duration-in-open-state=2s",
+        // Breaker counts are asserted: the gateway's own rate limiter must not refuse the quick calls of these tests.
+        "resilience4j.ratelimiter.instances.facility-api.limit-for-period=500"})
 @RealInfrastructure
 class FacilityApiSimulatorIT {
 

@@ -55,7 +55,10 @@ import tools.jackson.databind.JsonNode;
         "resilience4j.timelimiter.instances.facility-api.timeout-duration=500ms",
         "resilience4j.retry.instances.facility-api.wait-duration=20ms",
         "resilience4j.retry.instances.facility-api.exponential-max-wait-duration=100ms",
-        "resilience4j.circuitbreaker.instances.facility-api.wait-duration-in-open-state=60s"})
+        "resilience4j.circuitbreaker.instances.facility-api.wait-duration-in-open-state=60s",
+        // These tests count upstream calls and breaker failures exactly: the gateway's own rate limiter (20/s) must not
+        // refuse calls made in quick succession by consecutive tests, or the breaker would see fewer failures.
+        "resilience4j.ratelimiter.instances.facility-api.limit-for-period=500"})
 @RealInfrastructure
 class FacilityGatewayIT {
 
