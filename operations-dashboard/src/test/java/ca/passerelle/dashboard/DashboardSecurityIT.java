@@ -171,7 +171,9 @@ class DashboardSecurityIT {
                 .containsKeys("state", "nonce", "code_challenge")
                 .doesNotContainKey("client_secret");
         assertThat(query.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID="));
+        // Its own cookie name: the identity provider shares the host, and a shared JSESSIONID would lose this login.
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("PASSERELLE_DASHBOARD_SESSION="))
+                .noneSatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID="));
     }
 
     @Test
