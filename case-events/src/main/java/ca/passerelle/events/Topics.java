@@ -14,8 +14,6 @@ public final class Topics {
         return topic + "." + group + ".dlq";
     }
 
-    public static final String DEAD_LETTER_PATTERN = "passerelle\\..*\\.dlq";
-
     private Topics() {
     }
 }

@@ -56,12 +56,4 @@ public abstract class AggregateDocument {
     public List<OutboxEntry> pendingEvents() {
         return Collections.unmodifiableList(outbox);
     }
-
-    public Long version() {
-        return version;
-    }
-
-    public long lastEventSequence() {
-        return lastEventSequence;
-    }
 }

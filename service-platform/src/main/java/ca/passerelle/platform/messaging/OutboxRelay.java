@@ -69,10 +69,6 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUp();
     }
 
-    public boolean isPaused() {
-        return paused.get();
-    }
-
     /**
      * One pass over every outbox collection.
      *
