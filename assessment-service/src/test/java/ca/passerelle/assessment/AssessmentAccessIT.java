@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +59,8 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
     @Test
     void everyRouteHasAnExplicitRule() {
         assertThat(routes.getHandlerMethods().keySet()).extracting(info -> info.getPatternValues())
-                .contains(Set.of("/api/assessments/{caseId}"), Set.of("/api/assessments/{caseId}/evaluation"));
+                .contains(Set.of("/api/assessments/{caseId}"), Set.of("/api/assessments/{caseId}/evaluation"),
+                        Set.of("/api/assessments/{caseId}/gating"), Set.of("/api/assessments/{caseId}/decision-support"));
         assertThat(RouteInventory.routesWithoutRule(routes, policies)).isEmpty();
     }
 
@@ -70,7 +73,7 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
                 "no role", TestIssuer.get().token("nobody", List.of(), Map.of("clinic_id", LAVAL)));
 
         forbidden.forEach((who, token) -> {
-            for (String path : List.of("/api/assessments/" + caseId, "/api/assessments/c-unknown")) {
+            for (String path : readPaths(caseId, "c-unknown")) {
                 ResponseEntity<String> refused = get(path, token);
                 assertThat(refused.getStatusCode()).as(who + " on " + path).isEqualTo(HttpStatus.FORBIDDEN);
                 assertThat(refused.getHeaders().getContentType()).as(who).hasToString("application/problem+json");
@@ -103,6 +106,32 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
         assertThat(evaluated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(status(evaluated)).isEqualTo("SURGERY_RECOMMENDED");
         assertThat(json(evaluated).get("evaluation").get("evaluatedBy").asString()).isEqualTo("specialiste");
+    }
+
+    /** Every read route, for each case id given. */
+    private static List<String> readPaths(String... caseIds) {
+        return Arrays.stream(caseIds)
+                .flatMap(caseId -> Stream.of("/api/assessments/" + caseId, "/api/assessments/" + caseId + "/gating",
+                        "/api/assessments/" + caseId + "/decision-support"))
+                .toList();
+    }
+
+    @Test
+    void answersTheGatingAndDecisionSupportOfAClinicsOwnCasesOnlyAndToCoordinatorsAndSpecialists() {
+        String lavalCase = caseOf(LAVAL);
+        String unknownCase = newCaseId();
+
+        for (String suffix : List.of("/gating", "/decision-support")) {
+            String path = "/api/assessments/" + lavalCase + suffix;
+            assertThat(get(path, TestTokens.clinic(LAVAL)).getStatusCode()).as("own clinic " + suffix).isEqualTo(HttpStatus.OK);
+            assertThat(get(path, TestTokens.coordinator()).getStatusCode()).as("coordinator " + suffix).isEqualTo(HttpStatus.OK);
+            assertThat(get(path, TestTokens.specialist()).getStatusCode()).as("specialist " + suffix).isEqualTo(HttpStatus.OK);
+            ResponseEntity<String> foreign = get(path, TestTokens.clinic(MONTREAL));
+            ResponseEntity<String> unknown = get("/api/assessments/" + unknownCase + suffix, TestTokens.clinic(MONTREAL));
+            assertThat(foreign.getStatusCode()).as("another clinic " + suffix).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(withoutInstance(foreign)).as("no existence leak " + suffix).isEqualTo(withoutInstance(unknown));
+            assertThat(foreign.getBody()).doesNotContain(LAVAL).doesNotContain("evaluation-missing");
+        }
     }
 
     @Test

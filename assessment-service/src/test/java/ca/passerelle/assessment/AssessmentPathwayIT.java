@@ -99,7 +99,7 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
     }
 
     @Test
-    void sendsInsufficientCareBackWithWhatIsMissingAndRefusesAnEvaluation() {
+    void sendsInsufficientCareBackWithWhatIsMissingAndHoldsAnEarlyEvaluationUntilCareIsVerified() {
         String caseId = newCaseId();
         LocalDate today = LocalDate.now(ZoneId.of("America/Montreal"));
         send(caseId, caseOpened(caseId,
@@ -112,9 +112,22 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
         JsonNode assessment = json(get("/api/assessments/" + caseId, TestTokens.coordinator()));
         assertThat(assessment.get("status").asString()).isEqualTo("CONSERVATIVE_CARE_INSUFFICIENT");
         assertThat(assessment.get("verification").get("missing")).hasSize(3);
+        assertThat(assessment.get("verification").get("unmet").toString()).isEqualTo("[\"duration\",\"modalities\",\"sessions\"]");
 
-        assertThat(post("/api/assessments/" + caseId + "/evaluation", "{\"decision\":\"FUSION\"}", TestTokens.specialist()).getStatusCode())
+        ResponseEntity<String> unexplained = post("/api/assessments/" + caseId + "/evaluation", "{\"decision\":\"FUSION\"}", TestTokens.specialist());
+        ResponseEntity<String> early = post("/api/assessments/" + caseId + "/evaluation", """
+                {"decision":"FUSION","rationale":"Instabilité dynamique sur les clichés en flexion"}""", TestTokens.specialist());
+
+        assertThat(unexplained.getStatusCode()).as("departing from the suggested SIMPLE_DECOMPRESSION needs a rationale")
                 .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(json(unexplained).get("rule").asString()).isEqualTo("rationale-required-to-depart-from-suggestion");
+
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json(early).get("status").asString()).isEqualTo("CONSERVATIVE_CARE_INSUFFICIENT");
+        assertThat(json(early).get("gating").get("missing").toString()).isEqualTo("[\"conservative-care-not-verified\"]");
+        assertThat(json(early).get("evaluation").get("suggestedCategory").asString()).isEqualTo("SIMPLE_DECOMPRESSION");
+        assertThat(json(early).get("evaluation").get("departsFromSuggestion").asBoolean()).isTrue();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> publishedTypes(caseId).size() == 1);
     }
 
     @Test

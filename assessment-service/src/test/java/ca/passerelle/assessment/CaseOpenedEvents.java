@@ -12,6 +12,7 @@ import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.GoldenSamples;
 import ca.passerelle.events.intake.CaseOpened;
+import ca.passerelle.events.intake.ConsentGrants;
 import ca.passerelle.events.intake.ConservativeCareCourse;
 import ca.passerelle.events.intake.ImagingStudy;
 import ca.passerelle.events.intake.RedFlag;
@@ -41,6 +42,16 @@ final class CaseOpenedEvents {
         return caseOpened(caseId, SAMPLE_CLINIC, care, redFlags);
     }
 
+    /** The sample's case, verified under the default policy, with these consents in force. */
+    static EventEnvelope caseOpened(String caseId, ConsentGrants consents) {
+        return caseOpened(caseId, SAMPLE_CLINIC, sampleCare(), List.of(), consents);
+    }
+
+    /** The sample's case with this care and these consents. */
+    static EventEnvelope caseOpened(String caseId, List<ConservativeCareCourse> care, ConsentGrants consents) {
+        return caseOpened(caseId, SAMPLE_CLINIC, care, List.of(), consents);
+    }
+
     /** The sample's case, verified under the default policy, referred by {@code clinicId}. */
     static EventEnvelope caseOpenedBy(String clinicId, String caseId) {
         return caseOpened(caseId, clinicId, sampleCare(), List.of());
@@ -57,13 +68,18 @@ final class CaseOpenedEvents {
     }
 
     private static EventEnvelope caseOpened(String caseId, String clinicId, List<ConservativeCareCourse> care, List<RedFlag> redFlags) {
+        return caseOpened(caseId, clinicId, care, redFlags, GoldenSamples.payload(EventCatalog.CASE_OPENED).consents());
+    }
+
+    private static EventEnvelope caseOpened(String caseId, String clinicId, List<ConservativeCareCourse> care, List<RedFlag> redFlags,
+            ConsentGrants consents) {
         CaseOpened sample = GoldenSamples.payload(EventCatalog.CASE_OPENED);
         Instant now = Instant.now();
         List<ImagingStudy> imaging = sample.imaging().stream()
-                .map(study -> new ImagingStudy(study.modality(), LocalDate.now(QUEBEC).minusWeeks(6), study.findingsSummary()))
+                .map(study -> new ImagingStudy(study.modality(), LocalDate.now(QUEBEC).minusWeeks(6), study.findings(), study.levels()))
                 .toList();
         CaseOpened opened = new CaseOpened(caseId, clinicId, now, sample.diagnosisCode(), sample.ageYears(), sample.homeRegion(),
-                sample.preferredLanguage(), sample.priorSurgeries(), sample.symptoms(), redFlags, imaging, care, sample.consents());
+                sample.preferredLanguage(), sample.priorSurgeries(), sample.symptoms(), redFlags, imaging, care, consents);
         return EventCodec.envelope(UUID.randomUUID().toString(), "/passerelle/intake-service", now, 1, opened);
     }
 }

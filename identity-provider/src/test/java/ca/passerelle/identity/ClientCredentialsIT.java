@@ -70,6 +70,16 @@ class ClientCredentialsIT {
   }
 
   @Test
+  void issuesTheMetricsScraperAnOperatorTokenWithoutTenant() throws Exception {
+    JWTClaimsSet claims = idp.verifiedAccessToken(idp.clientCredentials("metrics-scraper", "demo-metrics-scraper"));
+
+    assertThat(claims.getSubject()).isEqualTo("metrics-scraper");
+    assertThat(claims.getAudience()).containsExactly("passerelle");
+    assertThat(claims.getStringListClaim("roles")).containsExactly("OPERATOR");
+    assertThat(claims.getClaims()).doesNotContainKeys("clinic_id", "hospital_id");
+  }
+
+  @Test
   void refusesAWrongSecret() throws Exception {
     HttpResponse<String> response = idp.clientCredentials("fr-lyon-chu-01", "demo-fr-paris-clinique-01");
 

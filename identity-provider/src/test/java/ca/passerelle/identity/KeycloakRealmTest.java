@@ -52,9 +52,9 @@ class KeycloakRealmTest {
 
   @Test
   void readsEveryPrincipalOfTheSecurityModel() {
-    assertThat(documented).extracting(Documented::id).hasSize(17).contains(
+    assertThat(documented).extracting(Documented::id).hasSize(21).contains(
         "coordonnatrice", "clinique-laval", "clinic-qc-montreal-01", "fr-toulouse-clinique-01",
-        "operations-dashboard", "operations-dashboard-web", "passerelle-cli");
+        "operations-dashboard", "metrics-scraper", "operations-dashboard-web", "passerelle-cli");
   }
 
   @Test
@@ -70,7 +70,7 @@ class KeycloakRealmTest {
   }
 
   @Test
-  void declaresTheFiveRolesAsRealmRoles() {
+  void declaresEveryRoleAsARealmRole() {
     assertThat(realm.path("roles").path("realm").values()).extracting(role -> role.path("name").asString())
         .containsExactlyInAnyOrder(Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
   }
@@ -147,7 +147,7 @@ class KeycloakRealmTest {
     List<String> sensitive = new ArrayList<>();
     collectSensitiveValues(realm, sensitive);
 
-    assertThat(sensitive).hasSize(15).allMatch(value -> PLACEHOLDER.matcher(value).matches());
+    assertThat(sensitive).hasSize(19).allMatch(value -> PLACEHOLDER.matcher(value).matches());
   }
 
   private static void assertPutsRolesAndAudienceInTheAccessToken(JsonNode client) {

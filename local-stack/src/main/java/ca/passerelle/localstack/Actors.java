@@ -14,6 +14,8 @@ final class Actors {
     static final String DEMO_CLINIC = "clinic-qc-laval-01";
     static final String COORDINATOR = "coordonnatrice";
     static final String SPECIALIST = "specialiste";
+    /** The monitoring system's client (role OPERATOR): it may read the actuator's Prometheus endpoint, nothing else. */
+    static final String METRICS_SCRAPER = "metrics-scraper";
     private static final Duration REUSE = Duration.ofMinutes(4);
 
     private record Token(String value, long obtainedAt) {
@@ -42,6 +44,11 @@ final class Actors {
 
     String specialist() {
         return cached("user:" + SPECIALIST, () -> identityProvider.login(SPECIALIST, password(SPECIALIST)));
+    }
+
+    /** The monitoring system (client credentials, role OPERATOR). */
+    String operator() {
+        return cached("client:" + METRICS_SCRAPER, () -> identityProvider.clientCredentials(METRICS_SCRAPER, clientSecret(METRICS_SCRAPER)));
     }
 
     static String clientSecret(String clientId) {

@@ -3,6 +3,7 @@ package ca.passerelle.localstack;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -22,6 +23,10 @@ final class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    static final ZoneId QUEBEC = ZoneId.of("America/Toronto");
+    /** The clinic's own words; they stay encrypted in intake-service, events carry codes (ADR 0006). */
+    static final String OPERATIVE_NOTE = "Discectomie L4-L5 par voie postérieure";
+    static final String FINDINGS_SUMMARY = "Fibrose épidurale et sténose foraminale L4-L5";
 
     private final PathwayClient client;
 
@@ -45,8 +50,9 @@ final class DemoData {
             String urgent = client.openCase(caseRequest(SOPHIE, List.of("CAUDA_EQUINA"), 120), "demo-case-roy").path("caseId").asString();
             String insufficient = client.openCase(caseRequest(LUC, List.of(), 45), "demo-case-cote").path("caseId").asString();
             driveToRehabilitation(operated);
-            out.printf("Demo cases: %s (rehabilitation), %s (awaiting evaluation), %s (urgent referral), %s (conservative care insufficient)%n",
-                    operated, awaiting, urgent, insufficient);
+            String followUp = reportWorseningPain(operated) ? " with a worsening follow-up alert" : "";
+            out.printf("Demo cases: %s (rehabilitation%s), %s (awaiting evaluation), %s (urgent referral), %s (conservative care insufficient)%n",
+                    operated, followUp, awaiting, urgent, insufficient);
         } catch (RuntimeException e) {
             log.warn("Demo data incomplete: {}", e.getMessage());
         }
@@ -71,10 +77,30 @@ final class DemoData {
                     PathwayClient.field("status", "SCHEDULED"), STEP_TIMEOUT);
         }
         if ("SCHEDULED".equals(booking.path("status").asString())) {
-            String surgeryOn = booking.path("appointment").path("surgeryOn").asString();
-            client.completeSurgery(hospitalId, appointmentId, surgeryOn, LocalDate.parse(surgeryOn).plusDays(3).toString());
+            // A hospital reports a surgery only once performed (a date in the future is refused): in the demo the hospital
+            // moves the booked surgery to today, which also exercises the reschedule path and the travel plan's recomputation.
+            LocalDate today = LocalDate.now(QUEBEC);
+            if (!today.toString().equals(booking.path("appointment").path("surgeryOn").asString())) {
+                client.rescheduleAppointment(hospitalId, appointmentId, today.toString());
+            }
+            client.completeSurgery(hospitalId, appointmentId, today.toString(), today.plusDays(3).toString());
         }
         return PathwayClient.await("rehabilitation plan of " + caseId, () -> client.rehabPlan(caseId), node -> true, STEP_TIMEOUT);
+    }
+
+    /**
+     * The rehabilitation clinic assigned to the case (by the patient's region) reports pain and disability worse than
+     * before surgery, which raises a follow-up alert for the coordinators. Skipped when a report already exists (a restart).
+     */
+    boolean reportWorseningPain(String caseId) {
+        JsonNode plan = PathwayClient.await("rehabilitation clinic of " + caseId, () -> client.rehabPlan(caseId),
+                node -> !node.path("rehabClinicId").asString().isEmpty(), STEP_TIMEOUT);
+        String rehabClinic = plan.path("rehabClinicId").asString();
+        if (client.followUps(caseId).map(reports -> reports.size() > 0).orElse(false)) {
+            return true;
+        }
+        client.postFollowUp(rehabClinic, caseId, LocalDate.now(QUEBEC).toString(), 9, new int[] {4, 4, 3, 4, 3, 4, 3, 3, 3, 3});
+        return true;
     }
 
     PathwayClient client() {
@@ -100,7 +126,8 @@ final class DemoData {
                 .put("homeRegion", patient.region());
         body.putObject("diagnosis").put("icd10Code", "M96.1").put("description", "Syndrome d'échec de la chirurgie du dos");
         body.putArray("priorSurgeries").addObject()
-                .put("performedOn", today.minusYears(3).toString()).put("procedure", "Discectomie L4-L5").put("levels", "L4-L5");
+                .put("performedOn", today.minusYears(3).toString()).put("procedure", "DISCECTOMY").put("levels", "L4-L5")
+                .put("operativeNote", OPERATIVE_NOTE);
         ObjectNode symptoms = body.putObject("symptoms").put("painNrs", 7);
         ArrayNode odi = symptoms.putArray("odiSectionScores");
         for (int score : new int[] {3, 3, 2, 3, 2, 3, 2, 2, 2, 2}) {
@@ -108,9 +135,10 @@ final class DemoData {
         }
         ArrayNode flags = body.putArray("redFlags");
         redFlags.forEach(flags::add);
-        body.putArray("imaging").addObject()
-                .put("modality", "MRI_GADOLINIUM").put("performedOn", today.minusDays(30).toString())
-                .put("findingsSummary", "Fibrose épidurale et sténose foraminale L4-L5");
+        ObjectNode imaging = body.putArray("imaging").addObject()
+                .put("modality", "MRI_GADOLINIUM").put("performedOn", today.minusDays(30).toString()).put("levels", "L4-L5")
+                .put("findingsSummary", FINDINGS_SUMMARY);
+        imaging.putArray("findings").add("EPIDURAL_FIBROSIS").add("FORAMINAL_STENOSIS").add("NERVE_ROOT_COMPRESSION");
         ArrayNode care = body.putArray("conservativeCare");
         care.addObject().put("modality", "PHYSIOTHERAPY").put("startedOn", careStarted.toString()).put("endedOn", careEnded.toString())
                 .put("sessions", Math.max(6, careDays / 7)).put("supervised", true);

@@ -142,6 +142,7 @@ public final class LocalStack implements AutoCloseable {
             case IDENTITY_PROVIDER -> arguments.add("--passerelle.identity.issuer=" + issuer());
             case FACILITY_GATEWAY -> arguments.add("--passerelle.gateway.upstream.base-url=" + ports.baseUrl(Component.FACILITY_API_SIMULATOR));
             case TRAVEL -> arguments.add("--passerelle.travel.facility-gateway.base-url=" + ports.baseUrl(Component.FACILITY_GATEWAY));
+            case REHAB -> arguments.add("--passerelle.rehab.facility-gateway.base-url=" + ports.baseUrl(Component.FACILITY_GATEWAY));
             default -> {
             }
         }

@@ -52,6 +52,13 @@ public final class PathwayClient {
                 actors.hospital(hospitalId));
     }
 
+    /** The partner hospital moves its booked surgery to another date. */
+    JsonNode rescheduleAppointment(String hospitalId, String appointmentId, String surgeryOn) {
+        String body = JSON.createObjectNode().put("surgeryOn", surgeryOn).toString();
+        return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/reschedule", body, null, 200,
+                actors.hospital(hospitalId));
+    }
+
     /** The partner hospital reports the surgery done. */
     JsonNode completeSurgery(String hospitalId, String appointmentId, String performedOn, String dischargedOn) {
         String body = JSON.createObjectNode().put("performedOn", performedOn).put("dischargedOn", dischargedOn)
@@ -64,6 +71,21 @@ public final class PathwayClient {
         return find(Component.REHAB, "/api/rehab-plans/" + caseId, actors.coordinator());
     }
 
+    /** The rehabilitation clinic assigned to the case posts a follow-up report (NRS, the ten ODI section scores). */
+    JsonNode postFollowUp(String rehabClinicId, String caseId, String assessedOn, int painNrs, int[] odiSectionScores) {
+        tools.jackson.databind.node.ObjectNode body = JSON.createObjectNode().put("assessedOn", assessedOn).put("painNrs", painNrs)
+                .put("complications", false).put("adherence", "PARTIAL");
+        tools.jackson.databind.node.ArrayNode odi = body.putArray("odiSectionScores");
+        for (int score : odiSectionScores) {
+            odi.add(score);
+        }
+        return send("POST", Component.REHAB, "/api/cases/" + caseId + "/follow-ups", body.toString(), null, 201, actors.clinic(rehabClinicId));
+    }
+
+    Optional<JsonNode> followUps(String caseId) {
+        return find(Component.REHAB, "/api/cases/" + caseId + "/follow-ups", actors.coordinator());
+    }
+
     Optional<JsonNode> dashboardCase(String caseId) {
         return find(Component.DASHBOARD, "/api/cases/" + caseId, actors.coordinator());
     }
@@ -74,6 +96,13 @@ public final class PathwayClient {
 
     JsonNode dashboardCases() {
         return send("GET", Component.DASHBOARD, "/api/cases?size=50", null, null, 200, actors.coordinator());
+    }
+
+    /** What the monitoring system scrapes from one component: its Prometheus exposition, as text. */
+    String metrics(Component component) {
+        HttpResponse<String> response = exchange("GET", component, "/actuator/prometheus", null, null, actors.operator(), "text/plain");
+        check(response, 200, "GET /actuator/prometheus of " + component);
+        return response.body();
     }
 
     /** Waits until the resource exists and satisfies the condition, and returns it. */
@@ -111,8 +140,13 @@ public final class PathwayClient {
     }
 
     private HttpResponse<String> exchange(String method, Component component, String path, String body, String idempotencyKey, String token) {
+        return exchange(method, component, path, body, idempotencyKey, token, "application/json");
+    }
+
+    private HttpResponse<String> exchange(String method, Component component, String path, String body, String idempotencyKey, String token,
+            String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl(component) + path))
-                .timeout(Duration.ofSeconds(15)).header("Accept", "application/json").header("Authorization", "Bearer " + token);
+                .timeout(Duration.ofSeconds(15)).header("Accept", accept).header("Authorization", "Bearer " + token);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -121,7 +121,10 @@ class LocalStackIT {
         assertThat(types(Topics.INTAKE, caseId)).containsExactly(EventCatalog.CASE_OPENED.name());
         assertThat(types(Topics.ASSESSMENT, caseId)).containsExactly(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(),
                 EventCatalog.SURGERY_RECOMMENDED.name());
-        assertThat(types(Topics.TRAVEL, caseId)).containsExactly(EventCatalog.SURGERY_SCHEDULED.name(), EventCatalog.SURGERY_COMPLETED.name());
+        // The saga: options ranked and one held, the hospital confirms, the demo hospital moves the surgery to today, then reports it.
+        assertThat(types(Topics.TRAVEL, caseId)).containsExactly(EventCatalog.SURGERY_OPTIONS_OFFERED.name(),
+                EventCatalog.SURGERY_SLOT_HELD.name(), EventCatalog.SURGERY_SCHEDULED.name(), EventCatalog.TRAVEL_PLAN_UPDATED.name(),
+                EventCatalog.SURGERY_RESCHEDULED.name(), EventCatalog.TRAVEL_PLAN_UPDATED.name(), EventCatalog.SURGERY_COMPLETED.name());
         assertThat(types(Topics.REHAB, caseId)).containsExactly(EventCatalog.REHAB_PLAN_CREATED.name());
         for (String topic : List.of(Topics.INTAKE, Topics.ASSESSMENT, Topics.TRAVEL, Topics.REHAB)) {
             List<EventEnvelope> events = events(topic, caseId);
@@ -129,15 +132,20 @@ class LocalStackIT {
             assertThat(events).extracting(EventEnvelope::subject).containsOnly(caseId);
         }
         List<java.time.Instant> times = List.of(events(Topics.INTAKE, caseId).get(0).time(), events(Topics.ASSESSMENT, caseId).get(1).time(),
-                events(Topics.TRAVEL, caseId).get(0).time(), events(Topics.REHAB, caseId).get(0).time());
+                events(Topics.TRAVEL, caseId).get(0).time(), events(Topics.TRAVEL, caseId).get(6).time(), events(Topics.REHAB, caseId).get(0).time());
         assertThat(times).isSorted();
         // And the coordinators see it.
         JsonNode summary = PathwayClient.await("case on the dashboard", () -> client.dashboardCase(caseId),
                 PathwayClient.field("stage", "REHABILITATION"), STEP);
         assertThat(summary.path("hospitalId").asString()).isNotBlank();
-        JsonNode timeline = PathwayClient.await("full timeline", () -> client.dashboardTimeline(caseId), node -> node.size() == 6, STEP);
+        int published = 0;
+        for (String topic : List.of(Topics.INTAKE, Topics.ASSESSMENT, Topics.TRAVEL, Topics.REHAB)) {
+            published += events(topic, caseId).size();
+        }
+        int expected = published;
+        JsonNode timeline = PathwayClient.await("full timeline", () -> client.dashboardTimeline(caseId), node -> node.size() == expected, STEP);
         assertThat(timeline.get(0).path("type").asString()).isEqualTo(EventCatalog.CASE_OPENED.name());
-        assertThat(timeline.get(5).path("type").asString()).isEqualTo(EventCatalog.REHAB_PLAN_CREATED.name());
+        assertThat(timeline.get(expected - 1).path("type").asString()).isEqualTo(EventCatalog.REHAB_PLAN_CREATED.name());
     }
 
     @Test
@@ -166,8 +174,9 @@ class LocalStackIT {
         DemoData.Patient canary = new DemoData.Patient("Quatremain-Oxleyx", "Zephyrine", "1966-09-14", "F", "QUAZ 6659 1447", "QC-13");
         String caseId = client.openCase(DemoData.caseRequest(canary, List.of(), 170), "canary-" + UUID.randomUUID()).path("caseId").asString();
         new DemoData(stack).driveToRehabilitation(caseId);
+        // Direct identifiers, and the clinic's own free text (operative note, findings summary), which stays in intake.
         List<String> identifiers = List.of("Quatremain", "Oxleyx", "Zephyrine", "QUAZ66591447", "QUAZ 6659 1447",
-                "1966-09-14", "zephyrine@example.org");
+                "1966-09-14", "zephyrine@example.org", DemoData.OPERATIVE_NOTE, DemoData.FINDINGS_SUMMARY);
 
         // Every log line every process wrote.
         try (var logs = Files.list(stack.logsFolder())) {
@@ -184,6 +193,15 @@ class LocalStackIT {
                     record.headers().forEach(header -> seen.append(header.key()).append(new String(header.value(), StandardCharsets.UTF_8)));
                     assertThat(identifiers).as("identifiers on " + topic).noneMatch(seen.toString()::contains);
                 }
+            }
+        }
+        // Every metric (names, tags, values) every service exposes to the monitoring system.
+        for (Component component : Component.values()) {
+            if (component.usesInfrastructure()) {
+                String metrics = client.metrics(component);
+                assertThat(metrics).as("metrics of " + component).contains("http_server_requests");
+                assertThat(identifiers).as("identifiers in the metrics of " + component).noneMatch(metrics::contains);
+                assertThat(metrics).as("case ids in metric tags of " + component).doesNotContain(caseId);
             }
         }
         // Every document of every service's database, intake's own included: identifiers are stored as ciphertext only.

@@ -35,7 +35,10 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.data.mongodb.auto-index-creation", "true");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("management.health.mongo.enabled", "false");
-        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics");
+        // prometheus is exposed for OPERATOR tokens only (SecurityConfiguration); metrics stays denied to everyone.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");
+        // Spring Data's Pageable resolver clamps to this; the platform refuses larger pages before it (PageableLimitInterceptor).
+        defaults.put("spring.data.web.pageable.max-page-size", "${passerelle.http.max-page-size:100}");
         defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("passerelle.security.issuer", "http://127.0.0.1:9000");
         defaults.put("spring.security.oauth2.client.provider.passerelle.token-uri", "${passerelle.security.issuer}/oauth2/token");

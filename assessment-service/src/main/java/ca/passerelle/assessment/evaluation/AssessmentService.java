@@ -1,21 +1,27 @@
 package ca.passerelle.assessment.evaluation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.springframework.stereotype.Service;
 
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.assessment.FbssCause;
+import ca.passerelle.events.intake.ClosureReason;
+import ca.passerelle.events.intake.ConsentGrants;
+import ca.passerelle.events.intake.RedFlag;
 import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.messaging.AggregateStore;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.web.NotFoundException;
 
 /**
- * The assessment use cases; every write goes through the aggregate store, so events are published with the state.
- * Tenant isolation lives here: a caller who may not see a case's clinic is told the case does not exist (404), exactly
- * as for an unknown case, so that another clinic's case ids leak nothing.
+ * The assessment use cases; every write goes through the aggregate store, so events are published with the state, and
+ * each consumed event applies once. Any intake event may come first: the case's document is created by whichever
+ * arrives first and {@code CaseOpened} completes it. Tenant isolation lives here: a caller who may not see a case's
+ * clinic is told the case does not exist (404), exactly as for an unknown case or one not opened yet.
  */
 @Service
 public class AssessmentService {
@@ -34,18 +40,61 @@ public class AssessmentService {
         this.audit = audit;
     }
 
-    /** A case was opened at intake: triage and verify it, once per event id. */
+    /** A case was opened at intake: triage and verify it with whatever arrived before. */
     public AggregateStore.Outcome caseOpened(EventEnvelope event, String caseId, ClinicalPicture picture) {
-        return store.apply(Assessment.class, caseId, event, () -> new Assessment(caseId),
-                assessment -> assessment.open(picture, policy, clock.instant()));
+        return apply(event, caseId, (assessment, now) -> assessment.open(picture, policy, now));
     }
 
-    /** The assessment of a case the caller may see; 404 for an unknown case and for another clinic's case alike. */
+    public AggregateStore.Outcome sessionRecorded(EventEnvelope event, String caseId, CareSession session) {
+        return apply(event, caseId, (assessment, now) -> assessment.recordSession(session, policy, now));
+    }
+
+    public AggregateStore.Outcome imagingRecorded(EventEnvelope event, String caseId, Imaging imaging) {
+        return apply(event, caseId, (assessment, now) -> assessment.recordImaging(imaging, policy, now));
+    }
+
+    public AggregateStore.Outcome symptomsReported(EventEnvelope event, String caseId, ScoreReport scores) {
+        return apply(event, caseId, (assessment, now) -> assessment.recordScores(scores, policy, now));
+    }
+
+    public AggregateStore.Outcome redFlagsReported(EventEnvelope event, String caseId, List<RedFlag> redFlags) {
+        return apply(event, caseId, (assessment, now) -> assessment.reportRedFlags(redFlags, policy, now));
+    }
+
+    public AggregateStore.Outcome consentChanged(EventEnvelope event, String caseId, ConsentGrants consents, Instant changedAt) {
+        return apply(event, caseId, (assessment, now) -> assessment.changeConsents(consents, changedAt, policy, now));
+    }
+
+    public AggregateStore.Outcome caseClosed(EventEnvelope event, String caseId, ClosureReason reason, Instant closedAt) {
+        return apply(event, caseId, (assessment, now) -> assessment.close(reason, closedAt, policy, now));
+    }
+
+    private AggregateStore.Outcome apply(EventEnvelope event, String caseId, BiConsumer<Assessment, Instant> change) {
+        return store.apply(Assessment.class, caseId, event, () -> new Assessment(caseId),
+                assessment -> change.accept(assessment, clock.instant()));
+    }
+
+    /** The assessment of a case the caller may see; 404 for an unknown case, one not opened yet and another clinic's case alike. */
     public Assessment find(String caseId, Caller caller) {
+        return find(caseId, caller, "assessment.read");
+    }
+
+    /** Which conditions of {@code SurgeryRecommended} hold and which are missing for a case the caller may see. */
+    public Assessment gating(String caseId, Caller caller) {
+        return find(caseId, caller, "assessment.gating.read");
+    }
+
+    /** What decision support suggests for a case the caller may see. */
+    public Assessment decisionSupport(String caseId, Caller caller) {
+        return find(caseId, caller, "assessment.decision-support.read");
+    }
+
+    private Assessment find(String caseId, Caller caller, String action) {
         Assessment assessment = store.find(Assessment.class, caseId)
+                .filter(Assessment::opened)
                 .filter(found -> caller.maySeeCasesOf(found.clinicId()))
                 .orElseThrow(AssessmentService::unknown);
-        audit.record(caller, "assessment.read", "case", caseId, PURPOSE);
+        audit.record(caller, action, "case", caseId, PURPOSE);
         return assessment;
     }
 
@@ -53,10 +102,10 @@ public class AssessmentService {
     public Assessment evaluate(String caseId, SpecialistDecision decision, List<FbssCause> probableCauses, String rationale,
             Caller evaluator) {
         return store.update(Assessment.class, caseId, assessment -> {
-                    if (!evaluator.maySeeCasesOf(assessment.clinicId())) {
+                    if (!assessment.opened() || !evaluator.maySeeCasesOf(assessment.clinicId())) {
                         throw unknown();
                     }
-                    assessment.evaluate(decision, probableCauses, rationale, evaluator.subject(), clock.instant());
+                    assessment.evaluate(decision, probableCauses, rationale, evaluator.subject(), policy, clock.instant());
                 })
                 .map(evaluated -> {
                     audit.record(evaluator, "evaluation.recorded", "case", caseId, PURPOSE);

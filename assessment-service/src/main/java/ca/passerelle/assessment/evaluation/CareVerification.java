@@ -8,7 +8,7 @@ import ca.passerelle.events.intake.CareModality;
 /**
  * The result of checking documented conservative care against {@link ConservativeCarePolicy}.
  *
- * @param missing what the policy still needs, one plain sentence each; empty when verified
+ * @param shortfalls what the policy still needs, one rule each; empty when verified
  * @param earliestEligibleOn earliest date the minimum-duration rule can be met; null when the duration is already met
  * @param evidenceSummary one line saying what was counted
  */
@@ -17,7 +17,7 @@ public record CareVerification(
         long supervisedDays,
         int sessions,
         List<CareModality> modalities,
-        List<String> missing,
+        List<Shortfall> shortfalls,
         LocalDate earliestEligibleOn,
         String evidenceSummary) {
 
@@ -29,10 +29,20 @@ public record CareVerification(
 
     public CareVerification {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
-        missing = missing == null ? List.of() : List.copyOf(missing);
+        shortfalls = shortfalls == null ? List.of() : List.copyOf(shortfalls);
     }
 
     public boolean verified() {
         return outcome == Outcome.VERIFIED;
+    }
+
+    /** What is missing, one plain sentence per unmet rule (what {@code ConservativeCareInsufficient} carries). */
+    public List<String> missing() {
+        return shortfalls.stream().map(Shortfall::explanation).toList();
+    }
+
+    /** The codes of the unmet rules, e.g. {@code duration}, {@code modalities}, {@code relieved}. */
+    public List<String> unmet() {
+        return shortfalls.stream().map(Shortfall::rule).toList();
     }
 }

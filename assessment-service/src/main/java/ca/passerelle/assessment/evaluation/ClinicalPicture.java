@@ -3,9 +3,13 @@ package ca.passerelle.assessment.evaluation;
 import java.time.Instant;
 import java.util.List;
 
+import ca.passerelle.events.intake.ConsentGrants;
 import ca.passerelle.events.intake.RedFlag;
 
-/** What the assessment knows of a case when it is opened: pseudonymous clinical facts, never a direct identifier. */
+/**
+ * What the case carried when it was opened: pseudonymous, coded clinical facts and the consents in force, never a direct
+ * identifier and never free text. Later intake events add to it in {@link Assessment}.
+ */
 public record ClinicalPicture(
         String clinicId,
         Instant openedAt,
@@ -15,8 +19,9 @@ public record ClinicalPicture(
         Double odiPercent,
         List<RedFlag> redFlags,
         List<PriorProcedure> priorSurgeries,
-        List<ImagingFinding> imaging,
-        List<CareCourse> conservativeCare) {
+        List<Imaging> imaging,
+        List<CareCourse> conservativeCare,
+        ConsentGrants consents) {
 
     public ClinicalPicture {
         redFlags = redFlags == null ? List.of() : List.copyOf(redFlags);

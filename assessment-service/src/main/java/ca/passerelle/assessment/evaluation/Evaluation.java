@@ -4,16 +4,23 @@ import java.time.Instant;
 import java.util.List;
 
 import ca.passerelle.events.assessment.FbssCause;
+import ca.passerelle.events.assessment.SurgicalCategory;
 
 /**
  * The specialist's evaluation as recorded.
  *
  * @param evaluatedBy the subject of the specialist's token (an account id, no personal information)
+ * @param suggestedCategory what decision support suggested when the specialist decided; null when it suggested none
  */
 public record Evaluation(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, String evaluatedBy,
-        Instant evaluatedAt) {
+        Instant evaluatedAt, SurgicalCategory suggestedCategory) {
 
     public Evaluation {
         probableCauses = probableCauses == null ? List.of() : List.copyOf(probableCauses);
+    }
+
+    /** Whether the specialist chose otherwise than decision support suggested (the rationale then says why). */
+    public boolean departsFromSuggestion() {
+        return suggestedCategory != null && decision.category().map(category -> category != suggestedCategory).orElse(true);
     }
 }

@@ -2,6 +2,8 @@ package ca.passerelle.assessment.evaluation;
 
 import java.time.LocalDate;
 
-/** A spine surgery the patient had before the referral. */
-public record PriorProcedure(LocalDate performedOn, String procedure, String levels) {
+import ca.passerelle.events.intake.SpineProcedure;
+
+/** A spine surgery the patient had before the referral, coded. */
+public record PriorProcedure(LocalDate performedOn, SpineProcedure procedure, String levels) {
 }

@@ -7,8 +7,9 @@ import ca.passerelle.events.CasePayload;
 import ca.passerelle.events.Contract;
 
 /**
- * Emitted by intake-service when a clinic opens a case. Carries the clinical picture needed downstream and no direct
- * identifier: no name, RAMQ number, birth date or contact.
+ * Emitted by intake-service when a clinic opens a case. Carries the coded clinical picture needed downstream, no direct
+ * identifier (no name, RAMQ number, birth date or contact) and no free text. Version 2: procedures and imaging findings
+ * are codes ({@link SpineProcedure}, {@link RadiologicalFinding}); version 1 carried the clinic's wording in clear and is retired.
  */
 public record CaseOpened(
         String caseId,

@@ -6,5 +6,7 @@ public enum Role {
   SPECIALIST,
   CLINIC,
   HOSPITAL,
-  SERVICE
+  SERVICE,
+  /** Operations tooling: the Prometheus scraper ({@code metrics-scraper}) reads the services' /actuator/prometheus. */
+  OPERATOR
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -19,7 +20,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains: the authorization server's endpoints (OAuth2, OpenID Connect discovery, JWKS, userinfo), then the
- * login form, the anonymous health and info endpoints, and a 401/403 problem+json for everything else.
+ * login form ({@link LoginPage}, French first), the anonymous health and info endpoints, and a 401/403 problem+json for everything else.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -55,8 +56,14 @@ class AuthorizationServerConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
             .requestMatchers("/error").permitAll()
+            // The login page with any query (?error, ?logout, ?lang=en): formLogin's permitAll matches exact URLs only.
+            .requestMatchers(HttpMethod.GET, LOGIN_PAGE).permitAll()
             .anyRequest().authenticated())
-        .formLogin(withDefaults())
+        // Our own page (LoginPage, French first); the processing URL, field names and CSRF token stay Spring's.
+        .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
+        // The page loads nothing from elsewhere: no script, no external style, font or image.
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'")))
         .exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), browserRequests())
             .defaultAuthenticationEntryPointFor(ProblemJsonResponses.unauthorized(), AnyRequestMatcher.INSTANCE)

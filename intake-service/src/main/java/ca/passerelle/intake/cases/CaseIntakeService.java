@@ -1,6 +1,7 @@
 package ca.passerelle.intake.cases;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.security.Role;
 import ca.passerelle.platform.web.NotFoundException;
+import ca.passerelle.intake.cases.Cases.CasePage;
 import ca.passerelle.platform.web.RuleViolationException;
 
 /**
@@ -126,5 +128,30 @@ public class CaseIntakeService {
         }
         audit.record(caller, IDENTITY_READ, CASE_RESOURCE, found.id().value(), CARE_COORDINATION);
         return found;
+    }
+
+    /**
+     * A page of the cases the caller may see, newest first: a clinic's own, or every clinic's for a coordinator or a
+     * specialist; the page size is capped by the web layer ({@code passerelle.http.max-page-size}). The list is pseudonymous (no identity is opened for it), so it is not audited as an identity read.
+     */
+    public CasePage list(Caller caller, int page, int size) {
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page is 0 or more and size 1 or more");
+        }
+        Optional<String> clinic = caller.has(Role.COORDINATOR) || caller.has(Role.SPECIALIST) ? Optional.empty()
+                : Optional.of(caller.requiredClinicId());
+        return cases.page(clinic, page, size);
+    }
+
+    /**
+     * The patient's identity for a service that truly needs it (travel bookings), audited as {@value #IDENTITY_READ} with
+     * the purpose the service states. Refused once care coordination was withdrawn or the case closed: nothing is processed
+     * for the patient any more.
+     */
+    public Patient identityForService(Caller caller, CaseId id, String purpose) {
+        PatientCase found = cases.findById(id).orElseThrow(() -> new NotFoundException("No such case"));
+        found.acceptsClinicalUpdates();
+        audit.record(caller, IDENTITY_READ, CASE_RESOURCE, found.id().value(), purpose);
+        return found.patient();
     }
 }

@@ -1,6 +1,7 @@
 package ca.passerelle.intake.cases;
 
-/** Where a case stands from intake's point of view; later statuses arrive with the case-update work. */
+/** Where a case stands from intake's point of view: open (updates accepted) or closed (terminal). */
 public enum CaseStatus {
-    OPEN
+    OPEN,
+    CLOSED
 }

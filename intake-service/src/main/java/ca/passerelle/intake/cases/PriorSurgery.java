@@ -2,6 +2,11 @@ package ca.passerelle.intake.cases;
 
 import java.time.LocalDate;
 
-/** A spine surgery the patient had before the referral. */
-public record PriorSurgery(LocalDate performedOn, String procedure, String levels) {
+import ca.passerelle.events.intake.SpineProcedure;
+
+/**
+ * A spine surgery the patient had before the referral: coded procedure and levels (published), and the clinic's own wording
+ * of the operative report (free text: sealed at rest, never published).
+ */
+public record PriorSurgery(LocalDate performedOn, SpineProcedure procedure, String levels, String operativeNote) {
 }

@@ -22,4 +22,8 @@ public record Symptoms(int painNrs, List<Integer> odiSectionScores, Double odiPe
         OdiScore odi = OdiScore.of(odiSectionScores);
         return new Symptoms(painNrs, Collections.unmodifiableList(new ArrayList<>(odiSectionScores)), odi.percent(), odi.band());
     }
+
+    ca.passerelle.events.intake.Symptoms published() {
+        return new ca.passerelle.events.intake.Symptoms(painNrs, odiPercent);
+    }
 }

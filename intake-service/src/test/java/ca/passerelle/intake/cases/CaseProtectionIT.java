@@ -1,10 +1,8 @@
 package ca.passerelle.intake.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import org.bson.Document;
@@ -36,22 +34,22 @@ class CaseProtectionIT extends IntakeHttp {
     @Test
     void storesIdentifiersAndFreeTextOnlyAsCiphertextAndStillAnswersThemInClear() {
         String caseId = opened(aCase(), TestTokens.clinic(LAVAL));
-        // The published CaseOpened still carries the clinical free text (a contract matter, see the README): once the
-        // relay has published it, nothing readable is left in the document.
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> mongo.findById(caseId, Document.class, "cases").getList("outbox", Document.class).isEmpty());
+        // No waiting for the relay: the CaseOpened v2 waiting in the outbox carries codes only, no free text either.
 
         Document stored = mongo.findById(caseId, Document.class, "cases");
         String raw = stored.toJson();
         assertThat(raw).doesNotContain("Tremblay", "Marie", ramqNormalised(), ramq, "1974-03-12", "450-555-0101", "marie@example.org",
-                "Syndrome d", "Discectomie", "Fibrose");
+                "Syndrome d", "Discectomie", "Gagnon", "Fibrose");
         Document patient = stored.get("patient", Document.class);
         for (String field : List.of("familyNameAtBirth", "firstName", "dateOfBirth", "ramqNumber", "phone", "email")) {
             assertThat(patient.get(field)).as(field).isInstanceOf(Binary.class);
         }
         assertThat(stored.get("diagnosis", Document.class).get("description")).isInstanceOf(Binary.class);
         assertThat(stored.getList("imaging", Document.class).get(0).get("findingsSummary")).isInstanceOf(Binary.class);
-        assertThat(stored.getList("priorSurgeries", Document.class).get(0).get("procedure")).isInstanceOf(Binary.class);
+        assertThat(stored.getList("priorSurgeries", Document.class).get(0).get("operativeNote")).isInstanceOf(Binary.class);
+        assertThat(stored.getList("priorSurgeries", Document.class).get(0).getString("procedure")).isEqualTo("DISCECTOMY");
+        assertThat(stored.getList("imaging", Document.class).get(0).getList("findings", String.class))
+                .containsExactly("EPIDURAL_FIBROSIS", "FORAMINAL_STENOSIS");
         assertThat(patient.getString("homeRegion")).isEqualTo("QC-13");
         assertThat(stored.getString("ramqLookup")).isNotBlank().doesNotContain(ramqNormalised());
 
@@ -64,7 +62,8 @@ class CaseProtectionIT extends IntakeHttp {
         assertThat(found.get("patient").get("email").asString()).isEqualTo("marie@example.org");
         assertThat(found.get("diagnosis").get("description").asString()).isEqualTo("Syndrome d'échec de la chirurgie du dos");
         assertThat(found.get("imaging").get(0).get("findingsSummary").asString()).startsWith("Fibrose épidurale");
-        assertThat(found.get("priorSurgeries").get(0).get("procedure").asString()).isEqualTo("Discectomie L4-L5");
+        assertThat(found.get("priorSurgeries").get(0).get("operativeNote").asString()).startsWith("Discectomie L4-L5");
+        assertThat(found.get("priorSurgeries").get(0).get("procedure").asString()).isEqualTo("DISCECTOMY");
     }
 
     @Test
@@ -76,7 +75,7 @@ class CaseProtectionIT extends IntakeHttp {
 
         HttpResponse<String> response = get("/api/cases/" + victim, TestTokens.coordinator());
 
-        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.statusCode()).as("a server-side integrity failure").isEqualTo(500);
         assertThat(contentType(response)).startsWith("application/problem+json");
         assertThat(json(response).get("type").asString()).endsWith("/case-unreadable");
         assertThat(response.body()).doesNotContain("Tremblay", "TREM", donor);
@@ -96,7 +95,7 @@ class CaseProtectionIT extends IntakeHttp {
 
         HttpResponse<String> response = get("/api/cases/" + caseId);
 
-        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.statusCode()).isEqualTo(500);
         assertThat(json(response).get("type").asString()).endsWith("/case-unreadable");
     }
 

@@ -177,6 +177,83 @@ class IntakeAccessIT extends IntakeHttp {
         assertThat(mongo.findById(montrealCase, Document.class, "cases").getString("clinicId")).isEqualTo(MONTREAL);
     }
 
+    /** Every update route with a valid body for it: method, path under the case, body (null for a document upload). */
+    static List<String[]> updateRoutes() {
+        return List.of(
+                new String[] {"POST", "/conservative-care-sessions", CaseUpdatesIT.session().toString()},
+                new String[] {"POST", "/imaging", CaseUpdatesIT.imaging().toString()},
+                new String[] {"POST", "/symptoms", CaseUpdatesIT.symptoms().toString()},
+                new String[] {"POST", "/red-flags", CaseUpdatesIT.redFlags().toString()},
+                new String[] {"POST", "/consents/research", CaseUpdatesIT.consent().toString()},
+                new String[] {"DELETE", "/consents/research", CaseUpdatesIT.consent().toString()},
+                new String[] {"POST", "/documents", null},
+                new String[] {"POST", "/close", CaseUpdatesIT.closing().toString()});
+    }
+
+    private HttpResponse<String> callUpdate(String[] route, String caseId, String token) {
+        String path = "/api/cases/" + caseId + route[1];
+        return route[2] == null ? upload(path, CaseDocumentsIT.aPdf(), "a.pdf", "application/pdf", "OTHER", token)
+                : send(route[0], path, route[2], null, token);
+    }
+
+    @Test
+    void refusesRolesTheTableDoesNotNameOnTheUpdateAndReadRoutes() {
+        String caseId = openedByLaval();
+        String specialist = TestTokens.specialist();
+        String hospital = TestTokens.hospital("fr-lyon-chu-01");
+        String service = TestTokens.service("travel-coordination-service");
+
+        for (String[] route : updateRoutes()) {
+            for (String token : List.of(specialist, hospital, service)) {
+                HttpResponse<String> response = callUpdate(route, caseId, token);
+                assertThat(response.statusCode()).as(route[0] + " " + route[1]).isEqualTo(403);
+                assertThat(contentType(response)).startsWith("application/problem+json");
+            }
+        }
+        for (String token : List.of(hospital, service)) {
+            assertThat(get("/api/cases", token).statusCode()).as("list").isEqualTo(403);
+        }
+        for (String token : List.of(TestTokens.coordinator(), specialist, TestTokens.clinic(LAVAL), hospital)) {
+            HttpResponse<String> identity = get("/api/cases/" + caseId + "/identity?purpose=travel-booking", token);
+            assertThat(identity.statusCode()).as("identity").isEqualTo(403);
+            assertThat(identity.body()).doesNotContain("Tremblay");
+        }
+        for (String token : List.of(specialist, hospital, service)) {
+            assertThat(get("/api/cases/" + caseId + "/documents/d-1", token).statusCode()).as("document").isEqualTo(403);
+        }
+        assertThat(mongo.findById(caseId, Document.class, "cases").get("history")).as("nothing changed").isNull();
+    }
+
+    @Test
+    void answersAnotherClinicsCaseWithNotFoundOnEveryUpdateRouteLikeAnUnknownCase() {
+        String caseId = openedByLaval();
+        String unknownCase = "c-" + UUID.randomUUID();
+
+        for (String[] route : updateRoutes()) {
+            HttpResponse<String> foreign = callUpdate(route, caseId, TestTokens.clinic(MONTREAL));
+            HttpResponse<String> unknown = callUpdate(route, unknownCase, TestTokens.clinic(MONTREAL));
+            assertThat(foreign.statusCode()).as(route[0] + " " + route[1]).isEqualTo(404);
+            assertThat(contentType(foreign)).startsWith("application/problem+json");
+            assertThat(json(foreign).get("detail")).isEqualTo(json(unknown).get("detail"));
+            assertThat(foreign.body()).doesNotContain(LAVAL, "Tremblay");
+        }
+        assertThat(get("/api/cases/" + caseId + "/documents/d-1", TestTokens.clinic(MONTREAL)).statusCode()).isEqualTo(404);
+        assertThat(mongo.findById(caseId, Document.class, "cases").get("history")).as("nothing changed").isNull();
+        assertThat(mongo.getCollection("case-documents.files").countDocuments(new Document("metadata.caseId", caseId))).isZero();
+    }
+
+    @Test
+    void letsACoordinatorPostUpdatesOnBehalfOfTheClinic() {
+        String caseId = openedByLaval();
+
+        for (String[] route : updateRoutes()) {
+            HttpResponse<String> response = callUpdate(route, caseId, TestTokens.coordinator());
+            assertThat(response.statusCode()).as(route[0] + " " + route[1] + " " + response.body()).isIn(200, 201);
+        }
+        assertThat(mongo.findById(caseId, Document.class, "cases").getList("history", Document.class)).hasSize(updateRoutes().size());
+        assertThat(mongo.findById(caseId, Document.class, "cases").getString("status")).isEqualTo("CLOSED");
+    }
+
     private String openedByLaval() {
         HttpResponse<String> response = postCase(aCase(), null, TestTokens.clinic(LAVAL));
         assertThat(response.statusCode()).isEqualTo(201);

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import ca.passerelle.events.intake.CareModality;
+import ca.passerelle.events.intake.RadiologicalFinding;
+import ca.passerelle.events.intake.SpineProcedure;
 
 /** Test fixture: submissions as the domain receives them. */
 final class NewCases {
@@ -25,9 +27,9 @@ final class NewCases {
 
     static NewCase submission(Patient patient, Consents consents) {
         return new NewCase("clinic-qc-laval-01", patient, new Diagnosis("M96.1", "FBSS"),
-                List.of(new PriorSurgery(LocalDate.of(2023, 3, 14), "Discectomie L4-L5", "L4-L5")), 7,
+                List.of(new PriorSurgery(LocalDate.of(2023, 3, 14), SpineProcedure.DISCECTOMY, "L4-L5", "Discectomie L4-L5")), 7,
                 List.of(3, 3, 2, 3, 2, 3, 2, 2, 2, 2), List.of(),
-                List.of(new ImagingStudy("MRI", LocalDate.of(2026, 9, 20), "Fibrose")),
+                List.of(new ImagingStudy("MRI", LocalDate.of(2026, 9, 20), List.of(RadiologicalFinding.EPIDURAL_FIBROSIS), "L4-L5", "Fibrose")),
                 List.of(new ConservativeCareCourse(CareModality.PHYSIOTHERAPY, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 8, 28), 24,
                         true)),
                 consents);

@@ -56,7 +56,7 @@ class PatientCaseTest {
         OutboxEntry entry = opened.pendingEvents().get(0);
         assertThat(entry.type()).isEqualTo(EventCatalog.CASE_OPENED.name());
         assertThat(entry.subject()).isEqualTo(ID.value());
-        assertThat(entry.data()).doesNotContain("Tremblay", "Marie", "TREM", "1974", "450-555", "example.org");
+        assertThat(entry.data()).doesNotContain("Tremblay", "Marie", "TREM", "1974", "450-555", "example.org", "Discectomie", "Fibrose");
     }
 
     @Test

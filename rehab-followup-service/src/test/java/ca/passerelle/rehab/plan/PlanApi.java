@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import ca.passerelle.events.EventCodec;
@@ -28,6 +29,25 @@ final class PlanApi {
 
     Answer plan(String caseId, String token) {
         return get("/api/rehab-plans/" + caseId, token);
+    }
+
+    Answer post(String path, String token, String json) {
+        return http.post().uri(path)
+                .headers(headers -> {
+                    if (token != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .exchange((request, response) -> {
+                    try {
+                        return new Answer(response.getStatusCode().value(), String.valueOf(response.getHeaders().getContentType()),
+                                new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     Answer get(String path, String token) {

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -147,6 +150,41 @@ class RehabPlanAccessIT {
         assertThat(api().get("/api/rehab-plans", TestTokens.coordinator()).status()).isEqualTo(403);
         assertThat(api().get("/actuator/metrics", TestTokens.coordinator()).status()).isEqualTo(403);
         assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void admitsOnEachRouteExactlyTheRolesOfTheSecurityModel() {
+        String caseId = newCaseId();
+        String report = "{\"assessedOn\":\"2027-02-03\",\"painNrs\":5,\"odiSectionScores\":[1,1,1,1,1,1,1,1,1,1]}";
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("COORDINATOR", TestTokens.coordinator());
+        tokens.put("SPECIALIST", TestTokens.specialist());
+        tokens.put("CLINIC", TestTokens.clinic(LAVAL));
+        tokens.put("HOSPITAL", TestTokens.hospital("fr-lyon-chu-01"));
+        tokens.put("SERVICE", TestTokens.service("operations-dashboard"));
+        record Route(String method, String path, String body, Set<String> admitted) {
+        }
+        List<Route> matrix = List.of(
+                new Route("GET", "/api/rehab-plans/" + caseId, null, Set.of("COORDINATOR", "SPECIALIST", "CLINIC")),
+                new Route("POST", "/api/cases/" + caseId + "/follow-ups", report, Set.of("CLINIC")),
+                new Route("GET", "/api/cases/" + caseId + "/follow-ups", null, Set.of("COORDINATOR", "SPECIALIST", "CLINIC")),
+                new Route("POST", "/api/cases/" + caseId + "/rehab-closure", "{\"closure\":\"OTHER\"}", Set.of("COORDINATOR")),
+                new Route("GET", "/api/alerts", null, Set.of("COORDINATOR")),
+                new Route("POST", "/api/alerts/al-unknown/acknowledge", "", Set.of("COORDINATOR")));
+
+        for (Route route : matrix) {
+            tokens.forEach((role, token) -> {
+                PlanApi.Answer answer = route.method().equals("GET") ? api().get(route.path(), token) : api().post(route.path(), token, route.body());
+                if (route.admitted().contains(role)) {
+                    assertThat(answer.status()).as("%s %s as %s", route.method(), route.path(), role).isNotIn(401, 403, 405, 500);
+                } else {
+                    assertThat(answer.status()).as("%s %s as %s", route.method(), route.path(), role).isEqualTo(403);
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                }
+            });
+            assertThat(route.method().equals("GET") ? api().get(route.path(), null).status() : api().post(route.path(), null, route.body()).status())
+                    .as("%s %s without a token", route.method(), route.path()).isEqualTo(401);
+        }
     }
 
     private void assertOnlyLavalAmongClinicsSees(String caseId) {

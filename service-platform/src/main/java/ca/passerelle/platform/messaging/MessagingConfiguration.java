@@ -73,7 +73,9 @@ public class MessagingConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        template.setProducerListener(KafkaRecordLogging.producerListener());
+        return template;
     }
 
     private static List<String> outboxCollections(MongoMappingContext mappingContext) {

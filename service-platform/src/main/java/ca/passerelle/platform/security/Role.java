@@ -6,7 +6,9 @@ public enum Role {
     SPECIALIST,
     CLINIC,
     HOSPITAL,
-    SERVICE;
+    SERVICE,
+    /** Operations tooling (the Prometheus scraper): reads {@code /actuator/prometheus}, nothing else. */
+    OPERATOR;
 
     String authority() {
         return "ROLE_" + name();

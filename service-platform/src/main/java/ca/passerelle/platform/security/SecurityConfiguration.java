@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -38,7 +39,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every Passerelle service is an OAuth2 resource server: RS256 tokens from the configured issuer, checked for
  * signature, issuer, audience, expiry and not-before (the framework's default validators kept, ours added), roles from
- * the {@code roles} claim. Health and info are open; each {@link AccessPolicy} rule opens one route to some roles;
+ * the {@code roles} claim. Health and info are open; the Prometheus scrape takes an {@code OPERATOR} token; each {@link AccessPolicy} rule opens one route to some roles;
  * everything else is denied.
  */
 @AutoConfiguration(beforeName = {
@@ -56,6 +57,16 @@ public class SecurityConfiguration {
     public static final String SERVICE_CLIENT_REGISTRATION = "passerelle";
     /** Open to probes and anonymous callers. */
     public static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/error"};
+    /** The metrics scrape path, for an {@link Role#OPERATOR} token (the {@code metrics-scraper} client) only. */
+    public static final String PROMETHEUS_PATH = "/actuator/prometheus";
+
+    /**
+     * The routes the platform itself opens, applied with the service's own rules: the Prometheus scrape to
+     * {@link Role#OPERATOR}. A service that builds its own chain (the dashboard) adds them to its API rules.
+     */
+    public static List<AccessRule> platformRules() {
+        return List.of(AccessRule.allow(HttpMethod.GET, PROMETHEUS_PATH, Role.OPERATOR));
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -79,7 +90,8 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain passerelleApiSecurity(HttpSecurity http, ObjectProvider<AccessPolicy> policies, JwtDecoder decoder) throws Exception {
-        List<AccessRule> rules = policies.orderedStream().flatMap(policy -> policy.rules().stream()).toList();
+        List<AccessRule> rules = java.util.stream.Stream.concat(platformRules().stream(),
+                policies.orderedStream().flatMap(policy -> policy.rules().stream())).toList();
         return ResourceServerSecurity.bearerOnly(http, rules, decoder, OPEN_PATHS).build();
     }
 

@@ -13,6 +13,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -26,11 +37,12 @@ import jakarta.validation.ConstraintViolationException;
 
 /**
  * Every HTTP error of every service as {@code application/problem+json}. Validation failures list each field and
- * why; unexpected failures say only that something went wrong, with the trace left in the log.
+ * why, never the value submitted (it may be personal information); unexpected failures say only that something went
+ * wrong, with the trace left in the log. A body beyond its size cap is 413, a page beyond the page-size cap 400.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
-public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler implements ResponseBodyAdvice<Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final URI TYPE_BASE = URI.create("https://passerelle.ca/problems/");
@@ -43,7 +55,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldError(error.getField(),
+                        // A conversion failure's message quotes the rejected value: say only that it is invalid.
+                        error.isBindingFailure() ? "has an invalid value" : error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         ex.getBindingResult().getGlobalErrors()
@@ -65,6 +79,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 errors.size() + " parameter(s) failed validation");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A chunked body that grew beyond its cap while being read is 413, like one whose Content-Length says so. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(tooLarge(tooLarge.limit()));
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                "The uploaded content exceeds the size accepted here.");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    /** The framework's message quotes the rejected value; name only the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String name = ex.getPropertyName() == null ? "a parameter" : "'" + ex.getPropertyName() + "'";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid request", name + " has an invalid value");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail tooLarge(long limit) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", RequestSizeLimitFilter.detail(limit));
+    }
+
+    @ExceptionHandler(InvalidPageRequestException.class)
+    ProblemDetail invalidPage(InvalidPageRequestException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-page", "Invalid page request", ex.getMessage());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -119,6 +172,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure while handling a request", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request could not be completed; it has been logged.");
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    /**
+     * The framework sets a problem's {@code instance} to the raw request path, which may carry a value the client sent
+     * (a malformed id, say): it is kept only when the route has no variable part, and left out otherwise.
+     */
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
+        if (body instanceof ProblemDetail problem && request instanceof ServletServerHttpRequest servlet) {
+            Object pattern = servlet.getServletRequest().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            boolean fixedRoute = pattern instanceof String template && !template.contains("{") && !template.contains("*");
+            if (!fixedRoute) {
+                problem.setInstance(null);
+            }
+        }
+        return body;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

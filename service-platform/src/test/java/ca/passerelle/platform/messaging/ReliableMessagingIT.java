@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RealInfrastructure
 class ReliableMessagingIT {
 
+    private static final String PAYLOAD_CANARY = "CANARY-PAYLOAD-Bouchard-BOUM09876543";
     private static final String DEAD_LETTERS = Topics.deadLetter(Topics.INTAKE, "platform-test");
 
     @Autowired
@@ -112,13 +116,14 @@ class ReliableMessagingIT {
     }
 
     @Test
-    void deadLettersUnreadableAndSchemaInvalidRecordsWithTheReasonAndGoesOn() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void deadLettersUnreadableAndSchemaInvalidRecordsWithTheReasonAndGoesOn(CapturedOutput output) {
         String poisonKey = newCaseId();
         ObjectNode invalid = (ObjectNode) EventCodec.mapper().readTree(EventCodec.write(caseOpened(poisonKey, UUID.randomUUID().toString())));
         ((ObjectNode) invalid.get("data")).remove("clinicId");
         String validCase = newCaseId();
 
-        TopicProbe.send(kafka, Topics.INTAKE, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
+        TopicProbe.send(kafka, Topics.INTAKE, poisonKey, ("{not json " + PAYLOAD_CANARY).getBytes(StandardCharsets.UTF_8));
         TopicProbe.send(kafka, Topics.INTAKE, poisonKey, invalid.toString().getBytes(StandardCharsets.UTF_8));
         TopicProbe.send(kafka, Topics.INTAKE, validCase, EventCodec.write(caseOpened(validCase, UUID.randomUUID().toString())));
 
@@ -129,6 +134,11 @@ class ReliableMessagingIT {
         assertThat(reasons.get(1)).contains("clinicId is required");
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(validCase, Screening.class) != null);
         assertThat(mongo.findById(poisonKey, Screening.class)).isNull();
+        // Record-metadata-only logging: whatever was logged about the poison records names them, never their content.
+        assertThat(output).doesNotContain(PAYLOAD_CANARY);
+        // The failure is logged with the record's topic, partition and offset, the payload only as its length.
+        assertThat(output).contains("kafka_receivedTopic=" + Topics.INTAKE).contains("kafka_receivedPartitionId=")
+                .contains("kafka_offset=").containsPattern("payload=byte\\[\\d+]");
     }
 
     private double duplicates() {

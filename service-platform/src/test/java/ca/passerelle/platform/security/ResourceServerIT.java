@@ -22,7 +22,8 @@ import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TokenRejectionContract;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.application.name=guarded-test")
+@SpringBootTest(classes = GuardedTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=guarded-test")
 @RealInfrastructure
 class ResourceServerIT extends TokenRejectionContract {
 

@@ -22,23 +22,27 @@ import ca.passerelle.platform.messaging.AggregateStore;
 public class BookingSaga {
 
     private static final Logger log = LoggerFactory.getLogger(BookingSaga.class);
-    /** Steps one booking may take in one pass (release, search, hold, and a spare) before others get their turn. */
-    private static final int STEPS_PER_PASS = 4;
+    /** Steps one booking may take in one pass (feed notices, release, search, hold, …) before others get their turn. */
+    private static final int STEPS_PER_PASS = 8;
 
     private final AggregateStore store;
     private final Bookings bookings;
     private final FacilityGateway gateway;
     private final SchedulingProperties policy;
     private final AppointmentIds appointmentIds;
+    private final HospitalFeedPublisher feed;
+    private final TravelProperties travel;
     private final Clock clock;
 
     public BookingSaga(AggregateStore store, Bookings bookings, FacilityGateway gateway, SchedulingProperties policy,
-            AppointmentIds appointmentIds, Clock clock) {
+            AppointmentIds appointmentIds, HospitalFeedPublisher feed, TravelProperties travel, Clock clock) {
         this.store = store;
         this.bookings = bookings;
         this.gateway = gateway;
         this.policy = policy;
         this.appointmentIds = appointmentIds;
+        this.feed = feed;
+        this.travel = travel;
         this.clock = clock;
     }
 
@@ -73,12 +77,29 @@ public class BookingSaga {
 
     private void take(SagaStep step, SurgeryBooking booking) {
         switch (step) {
+            case PUBLISH_FEED -> publish(booking);
             case RELEASE_HOLD -> release(booking);
             case SEARCH -> search(booking);
             case HOLD -> hold(booking);
+            case ANSWER_TIMEOUT -> timeOut(booking);
             case NONE -> {
             }
         }
+    }
+
+    /** Appends the oldest notice to its hospital's feed (idempotent on the notice id), then forgets it. */
+    private void publish(SurgeryBooking booking) {
+        FeedNotice notice = booking.feedNotices().get(0);
+        feed.append(notice);
+        store.update(SurgeryBooking.class, booking.caseId(), b -> b.feedNoticePublished(notice.noticeId(), clock.instant()));
+    }
+
+    /** The hospital did not answer in time: its hold is queued for release and the next option offered. */
+    private void timeOut(SurgeryBooking booking) {
+        String appointmentId = booking.appointment().map(Appointment::appointmentId).orElseThrow();
+        log.info("Booking {}: appointment {} not answered by {}, hold released", booking.caseId(), appointmentId,
+                booking.confirmBy().orElse(null));
+        store.update(SurgeryBooking.class, booking.caseId(), b -> b.answerTimedOut(appointmentId, policy.autoPick(), clock.instant()));
     }
 
     private void release(SurgeryBooking booking) {
@@ -114,7 +135,8 @@ public class BookingSaga {
         }
         String appointmentId = appointmentIds.get();
         Instant now = clock.instant();
-        store.update(SurgeryBooking.class, booking.caseId(), b -> b.holdPlaced(option.optionId(), hold, appointmentId, policy, now));
+        Instant confirmBy = now.plus(travel.hospitalAnswerTimeout());
+        store.update(SurgeryBooking.class, booking.caseId(), b -> b.holdPlaced(option.optionId(), hold, appointmentId, policy, confirmBy, now));
         log.info("Booking {}: slot {} held as {}", booking.caseId(), option.slotId(), hold.holdId());
     }
 }

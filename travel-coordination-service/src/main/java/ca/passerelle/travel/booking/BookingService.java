@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +14,10 @@ import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.assessment.SurgeryNotIndicated;
 import ca.passerelle.events.assessment.SurgeryRecommended;
 import ca.passerelle.events.assessment.UrgentReferralRequired;
+import ca.passerelle.events.intake.CaseClosed;
+import ca.passerelle.events.intake.ConsentChanged;
+import ca.passerelle.events.travel.CancellationReason;
+import ca.passerelle.events.travel.Initiator;
 import ca.passerelle.events.travel.SurgeryOutcome;
 import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.messaging.AggregateStore;
@@ -64,17 +68,69 @@ public class BookingService {
     }
 
     public void urgentReferralRequired(EventEnvelope event, UrgentReferralRequired referral) {
-        cancel(event, referral.caseId(), "Urgent referral: " + referral.redFlags().stream().map(Enum::name).collect(Collectors.joining(", ")));
+        cancel(event, referral.caseId(), CancellationReason.URGENT_REFERRAL);
     }
 
     public void surgeryNotIndicated(EventEnvelope event, SurgeryNotIndicated notIndicated) {
-        cancel(event, notIndicated.caseId(), "Surgery not indicated: " + notIndicated.reason());
+        cancel(event, notIndicated.caseId(), CancellationReason.OTHER);
     }
 
-    private void cancel(EventEnvelope event, String caseId, String reason) {
+    /** Consent that no longer lets anything leave Québec stops scheduling in France and undoes it; other changes do nothing. */
+    public void consentChanged(EventEnvelope event, ConsentChanged changed) {
+        if (changed.stopsCrossBorder()) {
+            cancel(event, changed.caseId(), CancellationReason.CONSENT_WITHDRAWN);
+        } else {
+            log.debug("ConsentChanged {} for {}: scheduling may go on", event.id(), changed.caseId());
+        }
+    }
+
+    public void caseClosed(EventEnvelope event, CaseClosed closed) {
+        cancel(event, closed.caseId(), CancellationReason.CASE_CLOSED);
+    }
+
+    private void cancel(EventEnvelope event, String caseId, CancellationReason reason) {
         AggregateStore.Outcome outcome = store.apply(SurgeryBooking.class, caseId, event, null,
-                booking -> booking.cancel(reason, clock.instant()));
-        log.debug("{} {} for {}: {}", event.type(), event.id(), caseId, outcome);
+                booking -> booking.cancel(reason, Initiator.PATHWAY, clock.instant()));
+        log.info("{} {} for {}: {} (scheduling cancelled if still open, reason {})", event.type(), event.id(), caseId, outcome, reason);
+    }
+
+    /** The coordinator stops scheduling for a case: holds released, hospital told, travel cancelled. */
+    public SurgeryBooking cancel(Caller caller, String caseId) {
+        SurgeryBooking cancelled = store.update(SurgeryBooking.class, caseId, booking -> {
+            if (!booking.cancel(CancellationReason.COORDINATOR_DECISION, Initiator.COORDINATOR, clock.instant())
+                    && booking.status() != BookingStatus.CANCELLED) {
+                throw new RuleViolationException("booking-not-open", "The booking of case " + caseId + " is " + booking.status());
+            }
+        }).orElseThrow(() -> new NotFoundException("No booking for case " + caseId));
+        log.info("Booking {} cancelled by {}", caseId, caller.subject());
+        audit.record(caller, "booking.cancelled", "case", caseId, PURPOSE);
+        return cancelled;
+    }
+
+    /** The coordinator moves the booked surgery to a date agreed with the hospital; the hospital sees it on its feed. */
+    public SurgeryBooking reschedule(Caller caller, String caseId, LocalDate surgeryOn) {
+        SurgeryBooking rescheduled = store.update(SurgeryBooking.class, caseId, booking -> booking.reschedule(
+                booking.appointment().map(Appointment::appointmentId).orElse(null), surgeryOn, Initiator.COORDINATOR, null, policy,
+                clock.instant()))
+                .orElseThrow(() -> new NotFoundException("No booking for case " + caseId));
+        log.info("Booking {} rescheduled by {}", caseId, caller.subject());
+        audit.record(caller, "booking.rescheduled", "case", caseId, PURPOSE);
+        return rescheduled;
+    }
+
+    public TravelPlan travelPlan(String caseId) {
+        return booking(caseId).travelPlan().orElseThrow(() -> new NotFoundException("No travel plan for case " + caseId));
+    }
+
+    /** The coordinator's travel bookings; the references and the companion are never logged. */
+    public TravelPlan planTravel(Caller caller, String caseId, TravelPlan.Flight outbound, TravelPlan.Flight inbound,
+            TravelPlan.Lodging lodging, TravelPlan.Companion companion, Set<TravelDocument> documentsReady) {
+        SurgeryBooking planned = store.update(SurgeryBooking.class, caseId,
+                booking -> booking.planTravel(outbound, inbound, lodging, companion, documentsReady, clock.instant()))
+                .orElseThrow(() -> new NotFoundException("No booking for case " + caseId));
+        log.info("Travel plan of {} updated by {}", caseId, caller.subject());
+        audit.record(caller, "travel-plan.updated", "case", caseId, PURPOSE);
+        return planned.travelPlan().orElseThrow();
     }
 
     public SurgeryBooking booking(String caseId) {
@@ -110,7 +166,7 @@ public class BookingService {
         if (current.isConfirmed(appointmentId)) {
             return current;
         }
-        current.requireAwaitingConfirmation(appointmentId);
+        current.requireAwaitingConfirmation(appointmentId, clock.instant());
         Hold confirmed;
         try {
             confirmed = gateway.confirm(current.hold().orElseThrow().holdId());
@@ -145,6 +201,28 @@ public class BookingService {
         logAnswer("reported completed", appointmentId, answerer);
         audit.record(caller, "surgery.completion-reported", "case", current.caseId(), PURPOSE);
         return completed;
+    }
+
+    /** The hospital cancels its appointment (held or booked): the saga is cancelled and compensated. */
+    public SurgeryBooking cancelAppointment(Caller caller, String appointmentId) {
+        SurgeryBooking current = byAppointment(caller, appointmentId);
+        SurgeryBooking.Answerer answerer = answerer(caller, current);
+        SurgeryBooking cancelled = store.update(SurgeryBooking.class, current.caseId(),
+                booking -> booking.cancelByHospital(appointmentId, answerer, clock.instant())).orElseThrow();
+        logAnswer("cancelled", appointmentId, answerer);
+        audit.record(caller, "appointment.cancelled", "case", current.caseId(), PURPOSE);
+        return cancelled;
+    }
+
+    /** The hospital moves its booked appointment to a new date; the travel plan follows. */
+    public SurgeryBooking rescheduleAppointment(Caller caller, String appointmentId, LocalDate surgeryOn) {
+        SurgeryBooking current = byAppointment(caller, appointmentId);
+        SurgeryBooking.Answerer answerer = answerer(caller, current);
+        SurgeryBooking rescheduled = store.update(SurgeryBooking.class, current.caseId(),
+                booking -> booking.reschedule(appointmentId, surgeryOn, Initiator.HOSPITAL, answerer, policy, clock.instant())).orElseThrow();
+        logAnswer("rescheduled", appointmentId, answerer);
+        audit.record(caller, "appointment.rescheduled", "case", current.caseId(), PURPOSE);
+        return rescheduled;
     }
 
     /** The booking holding this appointment, if the caller may act for its hospital; otherwise exactly as if unknown. */

@@ -3,10 +3,13 @@ package ca.passerelle.travel.booking;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -15,9 +18,16 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import ca.passerelle.events.assessment.SurgicalCategory;
+import ca.passerelle.events.travel.CancellationReason;
+import ca.passerelle.events.travel.Initiator;
+import ca.passerelle.events.travel.SurgeryCancelled;
 import ca.passerelle.events.travel.SurgeryCompleted;
+import ca.passerelle.events.travel.SurgeryOptionsOffered;
 import ca.passerelle.events.travel.SurgeryOutcome;
+import ca.passerelle.events.travel.SurgeryRescheduled;
 import ca.passerelle.events.travel.SurgeryScheduled;
+import ca.passerelle.events.travel.SurgerySlotHeld;
+import ca.passerelle.events.travel.TravelPlanUpdated;
 import ca.passerelle.platform.messaging.AggregateDocument;
 import ca.passerelle.platform.web.RuleViolationException;
 
@@ -33,6 +43,9 @@ import ca.passerelle.platform.web.RuleViolationException;
         @CompoundIndex(name = "appointment_id", def = "{'appointment.appointmentId': 1}"),
         @CompoundIndex(name = "appointment_hospital", def = "{'appointment.hospitalId': 1}")})
 public class SurgeryBooking extends AggregateDocument {
+
+    /** Dates "today" and "in the future" are Québec dates (the patient's and the coordinators' calendar). */
+    public static final ZoneId QUEBEC = ZoneId.of("America/Toronto");
 
     @Id
     private String caseId;
@@ -55,6 +68,12 @@ public class SurgeryBooking extends AggregateDocument {
     private int failedAttempts;
     private String lastError;
     private String closingReason;
+    /** When the hospital must have answered the held slot; past it, the driver releases the hold and offers the next option. */
+    private Instant confirmBy;
+    /** The patient's trip, from the hospital's confirmation on. */
+    private TravelPlan travelPlan;
+    /** What the partner hospitals must still be told (moved to their feeds by the driver, first in first out). */
+    private List<FeedNotice> feedNotices = new ArrayList<>();
     private Instant updatedAt;
 
     SurgeryBooking() {
@@ -74,12 +93,16 @@ public class SurgeryBooking extends AggregateDocument {
     // ---- driver side -------------------------------------------------------------------------------------------
 
     public SagaStep nextStep() {
+        if (!feedNotices.isEmpty()) {
+            return SagaStep.PUBLISH_FEED;
+        }
         if (!holdsToRelease.isEmpty()) {
             return SagaStep.RELEASE_HOLD;
         }
         return switch (status) {
             case SEARCHING -> SagaStep.SEARCH;
             case HOLDING -> SagaStep.HOLD;
+            case AWAITING_HOSPITAL_CONFIRMATION -> confirmBy == null ? SagaStep.NONE : SagaStep.ANSWER_TIMEOUT;
             default -> SagaStep.NONE;
         };
     }
@@ -106,11 +129,15 @@ public class SurgeryBooking extends AggregateDocument {
         }
         stepSucceeded();
         options = new ArrayList<>(found);
-        offerOptions(autoPick);
+        offerOptions(autoPick, now);
         touch(now);
     }
 
-    void holdPlaced(String optionId, Hold placed, String appointmentId, SchedulingProperties policy, Instant now) {
+    /**
+     * The slot is held: the hospital is asked to confirm by {@code confirmBy} ({@code SurgerySlotHeld}, and a
+     * {@code proposed} appointment on its feed).
+     */
+    void holdPlaced(String optionId, Hold placed, String appointmentId, SchedulingProperties policy, Instant confirmBy, Instant now) {
         Optional<BookingOption> option = chosenOption();
         if (status != BookingStatus.HOLDING || hold != null || option.isEmpty() || !option.get().optionId().equals(optionId)) {
             holdsToRelease.add(placed.holdId());
@@ -123,6 +150,35 @@ public class SurgeryBooking extends AggregateDocument {
         appointment = new Appointment(appointmentId, option.get().hospitalId(), surgeryOn,
                 policy.preOpConsultationOn(surgeryOn), policy.fitToFlyOn(category, surgeryOn));
         status = BookingStatus.AWAITING_HOSPITAL_CONFIRMATION;
+        this.confirmBy = confirmBy;
+        notifyHospital(FeedStatus.PROPOSED, now);
+        raise(new SurgerySlotHeld(caseId, appointment.hospitalId(), appointmentId, surgeryOn, now, confirmBy), now);
+        touch(now);
+    }
+
+    /**
+     * The hospital did not answer by {@code confirmBy}: as a decline, the hold is released (the hospital is told its
+     * appointment is cancelled) and the next option offered. A late call, or one about another appointment, does nothing.
+     */
+    void answerTimedOut(String appointmentId, boolean autoPick, Instant now) {
+        if (status != BookingStatus.AWAITING_HOSPITAL_CONFIRMATION || appointment == null
+                || !appointment.appointmentId().equals(appointmentId) || confirmBy == null || now.isBefore(confirmBy)) {
+            return;
+        }
+        stepSucceeded();
+        hospitalDecisions.add(new HospitalDecision(appointmentId, appointment.hospitalId(), "TIMED_OUT", "travel-coordination-service",
+                "SYSTEM", now));
+        withdrawAppointment(now);
+        dropChosenOption();
+        offerOptions(autoPick, now);
+        touch(now);
+    }
+
+    /** The notice is on its hospital's feed. */
+    void feedNoticePublished(String noticeId, Instant now) {
+        if (feedNotices.removeIf(notice -> notice.noticeId().equals(noticeId))) {
+            stepSucceeded();
+        }
         touch(now);
     }
 
@@ -132,7 +188,7 @@ public class SurgeryBooking extends AggregateDocument {
         }
         stepSucceeded();
         dropChosenOption();
-        offerOptions(autoPick);
+        offerOptions(autoPick, now);
         touch(now);
     }
 
@@ -165,9 +221,13 @@ public class SurgeryBooking extends AggregateDocument {
     }
 
     /** Checks that the hospital may confirm this appointment now, before the hold is confirmed on facility-gateway. */
-    public void requireAwaitingConfirmation(String appointmentId) {
+    public void requireAwaitingConfirmation(String appointmentId, Instant now) {
         requireAppointment(appointmentId);
         requireStatus(BookingStatus.AWAITING_HOSPITAL_CONFIRMATION, "confirm the appointment");
+        if (confirmBy != null && !now.isBefore(confirmBy)) {
+            throw new RuleViolationException("answer-timed-out",
+                    "Appointment " + appointmentId + " was not answered in time; its hold is being released");
+        }
     }
 
     /** True when this appointment was already confirmed: a repeated confirmation changes nothing. */
@@ -186,13 +246,17 @@ public class SurgeryBooking extends AggregateDocument {
         if (isConfirmed(appointmentId)) {
             return;
         }
-        requireAwaitingConfirmation(appointmentId);
+        requireAwaitingConfirmation(appointmentId, now);
         hold = confirmed;
         status = BookingStatus.SCHEDULED;
+        confirmBy = null;
         recordDecision(answerer, "CONFIRMED", now);
+        travelPlan = TravelPlan.forAppointment(appointment, chosenOption().map(BookingOption::city).orElse(null));
+        notifyHospital(FeedStatus.BOOKED, now);
         touch(now);
         raise(new SurgeryScheduled(caseId, appointment.hospitalId(), appointment.appointmentId(), category,
                 appointment.preOpConsultationOn(), appointment.surgeryOn(), appointment.fitToFlyOn(), now), now);
+        raiseTravelPlanUpdated(now);
     }
 
     /** The hospital declined: its hold is released, its option dropped, the next option offered. */
@@ -205,11 +269,9 @@ public class SurgeryBooking extends AggregateDocument {
         requireAppointment(appointmentId);
         requireStatus(BookingStatus.AWAITING_HOSPITAL_CONFIRMATION, "decline the appointment");
         recordDecision(answerer, "DECLINED", now);
-        holdsToRelease.add(hold.holdId());
-        hold = null;
-        appointment = null;
+        withdrawAppointment(now);
         dropChosenOption();
-        offerOptions(autoPick);
+        offerOptions(autoPick, now);
         touch(now);
     }
 
@@ -223,6 +285,9 @@ public class SurgeryBooking extends AggregateDocument {
             Instant now) {
         requireAppointment(appointmentId);
         requireStatus(BookingStatus.SCHEDULED, "report the surgery");
+        if (performedOn.isAfter(LocalDate.ofInstant(now, QUEBEC))) {
+            throw new RuleViolationException("performed-in-the-future", "performedOn must not be after today (Québec date)");
+        }
         if (dischargedOn != null && dischargedOn.isBefore(performedOn)) {
             throw new RuleViolationException("discharge-before-surgery", "dischargedOn must not be before performedOn");
         }
@@ -233,19 +298,101 @@ public class SurgeryBooking extends AggregateDocument {
                 dischargedOn, outcome, now), now);
     }
 
-    /** The pathway stopped for this case: whatever is held is released; a completed surgery stays as it was. */
-    public void cancel(String reason, Instant now) {
+    /**
+     * Scheduling stops for this case, whoever asked: whatever is held is released, the hospital is told its
+     * appointment is cancelled, the travel plan is cancelled, and {@code SurgeryCancelled} is raised. A completed
+     * surgery, or a booking already cancelled, stays as it was.
+     *
+     * @return false when there was nothing left to cancel
+     */
+    public boolean cancel(CancellationReason reason, Initiator initiatedBy, Instant now) {
         if (!status.isOpen()) {
-            return;
+            return false;
         }
         if (hold != null) {
             holdsToRelease.add(hold.holdId());
             hold = null;
         }
+        if (appointment != null) {
+            notifyHospital(FeedStatus.CANCELLED, now);
+        }
         chosenOptionId = null;
+        confirmBy = null;
         status = BookingStatus.CANCELLED;
-        closingReason = reason;
+        closingReason = reason.name();
         touch(now);
+        raise(new SurgeryCancelled(caseId, appointment == null ? null : appointment.hospitalId(),
+                appointment == null ? null : appointment.appointmentId(), reason, initiatedBy, now), now);
+        if (travelPlan != null) {
+            travelPlan = travelPlan.cancelledPlan();
+            raiseTravelPlanUpdated(now);
+        }
+        return true;
+    }
+
+    /** The hospital (or a coordinator on its behalf) cancels its held or booked appointment. */
+    public boolean cancelByHospital(String appointmentId, Answerer answerer, Instant now) {
+        requireAppointment(appointmentId);
+        if (!status.isOpen()) {
+            throw new RuleViolationException("booking-not-open", "Appointment " + appointmentId + " can no longer be cancelled");
+        }
+        recordDecision(answerer, "CANCELLED", now);
+        return cancel(CancellationReason.HOSPITAL_UNAVAILABLE, Initiator.HOSPITAL, now);
+    }
+
+    /**
+     * The booked surgery moves to {@code surgeryOn} (the hospital proposed it, or the coordinator agreed it with the
+     * hospital): the dates and the travel plan are recomputed, the hospital's feed shows the new time. Moving to the
+     * date it already has changes nothing.
+     *
+     * @return false when the date did not change
+     */
+    public boolean reschedule(String appointmentId, LocalDate surgeryOn, Initiator initiatedBy, Answerer answerer,
+            SchedulingProperties policy, Instant now) {
+        requireStatus(BookingStatus.SCHEDULED, "reschedule the surgery");
+        requireAppointment(appointmentId);
+        if (surgeryOn.isBefore(LocalDate.ofInstant(now, QUEBEC))) {
+            throw new RuleViolationException("surgery-date-in-the-past", "The new surgery date must not be before today (Québec date)");
+        }
+        LocalDate previous = appointment.surgeryOn();
+        if (previous.equals(surgeryOn)) {
+            return false;
+        }
+        appointment = new Appointment(appointment.appointmentId(), appointment.hospitalId(), surgeryOn,
+                policy.preOpConsultationOn(surgeryOn), policy.fitToFlyOn(category, surgeryOn));
+        recordDecision(answerer, "RESCHEDULED", now);
+        travelPlan = travelPlan == null ? TravelPlan.forAppointment(appointment, null) : travelPlan.movedTo(appointment);
+        notifyHospital(FeedStatus.BOOKED, now);
+        touch(now);
+        raise(new SurgeryRescheduled(caseId, appointment.hospitalId(), appointment.appointmentId(), previous, surgeryOn,
+                appointment.fitToFlyOn(), initiatedBy, now), now);
+        raiseTravelPlanUpdated(now);
+        return true;
+    }
+
+    /**
+     * The coordinator's bookings for the trip. The return flight never leaves before the fit-to-fly date, the outbound
+     * one never after the pre-op consultation, and the lodging never ends before it starts.
+     */
+    public void planTravel(TravelPlan.Flight outbound, TravelPlan.Flight inbound, TravelPlan.Lodging lodging,
+            TravelPlan.Companion accompanyingPerson, Set<TravelDocument> documentsReady, Instant now) {
+        if (travelPlan == null || status != BookingStatus.SCHEDULED) {
+            throw new RuleViolationException("booking-not-scheduled",
+                    "Cannot plan the travel of case " + caseId + ": the booking is " + status + ", not SCHEDULED");
+        }
+        if (inbound != null && inbound.departureOn().isBefore(travelPlan.fitToFlyOn())) {
+            throw new RuleViolationException("return-before-fit-to-fly", "The return flight must not leave before the fit-to-fly date");
+        }
+        if (outbound != null && outbound.departureOn().isAfter(travelPlan.preOpConsultationOn())) {
+            throw new RuleViolationException("outbound-after-pre-op-consultation",
+                    "The outbound flight must not leave after the pre-op consultation");
+        }
+        if (lodging != null && lodging.checkOutOn().isBefore(lodging.checkInOn())) {
+            throw new RuleViolationException("lodging-ends-before-it-starts", "The lodging check-out must not be before its check-in");
+        }
+        travelPlan = travelPlan.withBookings(outbound, inbound, lodging, accompanyingPerson, documentsReady);
+        updatedAt = now;
+        raiseTravelPlanUpdated(now);
     }
 
     /** Who answers for the hospital: its token subject, and whether it is the hospital itself or a coordinator on its behalf. */
@@ -261,8 +408,11 @@ public class SurgeryBooking extends AggregateDocument {
         }
     }
 
-    private void offerOptions(boolean autoPick) {
+    /** Offers the remaining options (raising {@code SurgeryOptionsOffered}, empty when none is left). */
+    private void offerOptions(boolean autoPick, Instant now) {
         chosenOptionId = null;
+        raise(new SurgeryOptionsOffered(caseId, options.stream()
+                .map(option -> new SurgeryOptionsOffered.Option(option.hospitalId(), option.surgeryOn())).toList(), now), now);
         if (options.isEmpty()) {
             status = BookingStatus.NO_OPTION;
             return;
@@ -284,10 +434,38 @@ public class SurgeryBooking extends AggregateDocument {
         lastError = null;
     }
 
-    /** Records the change and, when the driver has something to do, makes it due now. */
+    /** The current appointment is withdrawn (declined or timed out): its hold is released and its hospital told. */
+    private void withdrawAppointment(Instant now) {
+        notifyHospital(FeedStatus.CANCELLED, now);
+        if (hold != null) {
+            holdsToRelease.add(hold.holdId());
+        }
+        hold = null;
+        appointment = null;
+        confirmBy = null;
+    }
+
+    private void notifyHospital(FeedStatus feedStatus, Instant now) {
+        feedNotices.add(new FeedNotice(UUID.randomUUID().toString(), caseId, appointment.hospitalId(), appointment.appointmentId(),
+                category, appointment.surgeryOn(), feedStatus, now));
+    }
+
+    private void raiseTravelPlanUpdated(Instant now) {
+        TravelPlan plan = travelPlan;
+        raise(new TravelPlanUpdated(caseId, plan.hospitalId(), plan.preOpConsultationOn(), plan.surgeryOn(), plan.fitToFlyOn(),
+                plan.outbound() == null ? null : plan.outbound().departureOn(), plan.inbound() == null ? null : plan.inbound().departureOn(),
+                plan.lodging() != null, plan.accompanyingPerson() != null, plan.missingDocuments(), plan.status(), now), now);
+    }
+
+    /** Records the change and, when the driver has something to do, makes it due: now, or at the answer deadline. */
     private void touch(Instant now) {
         updatedAt = now;
-        nextActionAt = nextStep() == SagaStep.NONE ? null : now;
+        SagaStep next = nextStep();
+        nextActionAt = switch (next) {
+            case NONE -> null;
+            case ANSWER_TIMEOUT -> confirmBy;
+            default -> now;
+        };
     }
 
     private void requireStatus(BookingStatus expected, String action) {
@@ -364,6 +542,18 @@ public class SurgeryBooking extends AggregateDocument {
 
     public Optional<String> closingReason() {
         return Optional.ofNullable(closingReason);
+    }
+
+    public Optional<Instant> confirmBy() {
+        return Optional.ofNullable(confirmBy);
+    }
+
+    public Optional<TravelPlan> travelPlan() {
+        return Optional.ofNullable(travelPlan);
+    }
+
+    public List<FeedNotice> feedNotices() {
+        return Collections.unmodifiableList(feedNotices);
     }
 
     public Instant updatedAt() {

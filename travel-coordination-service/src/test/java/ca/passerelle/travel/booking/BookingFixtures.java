@@ -12,6 +12,7 @@ final class BookingFixtures {
     static final String CASE_ID = "c-7f3a9e52-1b6d-4c8e-9a41-2d5f8b0e6c13";
     static final Instant RECOMMENDED_AT = Instant.parse("2026-11-09T10:30:00Z");
     static final Instant NOW = Instant.parse("2026-11-12T09:00:00Z");
+    static final Instant CONFIRM_BY = NOW.plusSeconds(48 * 3600);
     static final BookingOption LYON = new BookingOption("opt-1", "fr-lyon-chu-01", "CHU de Lyon", "Lyon", true, "slot-lyon-1",
             LocalDate.parse("2027-01-20"));
     static final BookingOption PARIS = new BookingOption("opt-2", "fr-paris-clinic-02", "Clinique de Paris", "Paris", true, "slot-paris-1",
@@ -36,7 +37,7 @@ final class BookingFixtures {
 
     static SurgeryBooking awaitingConfirmation(String appointmentId) {
         SurgeryBooking booking = holding();
-        booking.holdPlaced(LYON.optionId(), heldSlot("hold-1", LYON), appointmentId, Policies.defaults(), NOW);
+        booking.holdPlaced(LYON.optionId(), heldSlot("hold-1", LYON), appointmentId, Policies.defaults(), CONFIRM_BY, NOW);
         return booking;
     }
 

@@ -20,21 +20,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,6 +52,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Identifier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -55,7 +68,19 @@ import ca.passerelle.events.GoldenSamples;
 import ca.passerelle.events.Topics;
 import ca.passerelle.events.assessment.SurgeryRecommended;
 import ca.passerelle.events.assessment.UrgentReferralRequired;
+import ca.passerelle.events.intake.CaseClosed;
+import ca.passerelle.events.intake.ClosureReason;
+import ca.passerelle.events.intake.ConsentChanged;
+import ca.passerelle.events.intake.ConsentGrants;
+import ca.passerelle.events.intake.ConsentPurpose;
+import ca.passerelle.events.travel.CancellationReason;
+import ca.passerelle.events.travel.Initiator;
+import ca.passerelle.events.travel.SurgeryCancelled;
 import ca.passerelle.events.travel.SurgeryCompleted;
+import ca.passerelle.events.travel.SurgeryOptionsOffered;
+import ca.passerelle.events.travel.SurgeryRescheduled;
+import ca.passerelle.events.travel.SurgerySlotHeld;
+import ca.passerelle.events.travel.TravelPlanUpdated;
 import ca.passerelle.platform.audit.AuditEntry;
 import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.events.travel.SurgeryScheduled;
@@ -63,6 +88,9 @@ import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestIssuer;
 import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -71,17 +99,22 @@ import tools.jackson.databind.JsonNode;
  * facility-gateway, partner hospitals answer over HTTP, events leave through the outbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "passerelle.travel.hospital-answer-timeout=2h",
         "passerelle.travel.scheduling.tick=100ms",
         "passerelle.travel.scheduling.retry-initial=100ms",
         "passerelle.travel.scheduling.retry-max=400ms",
         "passerelle.messaging.relay-interval=200ms"})
 @RealInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 class SurgeryBookingIT {
 
     private static final WireMockServer gateway = new WireMockServer(options().dynamicPort());
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-    private static final String LYON = "fr-lyon-chu-01";
-    private static final String PARIS = "fr-paris-clinic-02";
+    /** Hospital ids of this class only: their feed topics are not shared with another test's context. */
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final String LYON = "fr-lyon-chu-" + RUN;
+    private static final String PARIS = "fr-paris-clinic-" + RUN;
+    private static final MutableClock CLOCK = new MutableClock();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static {
@@ -124,10 +157,27 @@ class SurgeryBookingIT {
         gateway.stop();
     }
 
+    @AfterEach
+    void resetClock() {
+        CLOCK.reset();
+    }
+
+    /** The service's clock, moved by the tests that need time to pass. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovableTime {
+
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
     @Autowired
     AuditTrail audit;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    FhirContext fhir;
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
     @LocalServerPort
@@ -166,8 +216,15 @@ class SurgeryBookingIT {
         assertThat(confirmation.body().get("status").asString()).isEqualTo("CONFIRMED");
         gateway.verify(exactly(1), postRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1") + "/confirmation")));
 
-        await().atMost(PATIENCE).until(() -> travelEvents(caseId).size() == 1);
-        ConsumerRecord<String, byte[]> scheduledRecord = travelEvents(caseId).get(0);
+        await().atMost(PATIENCE).until(() -> travelEvents(caseId).size() == 4);
+        assertThat(eventTypes(caseId)).containsExactly(EventCatalog.SURGERY_OPTIONS_OFFERED.name(), EventCatalog.SURGERY_SLOT_HELD.name(),
+                EventCatalog.SURGERY_SCHEDULED.name(), EventCatalog.TRAVEL_PLAN_UPDATED.name());
+        SurgeryOptionsOffered offered = EventCodec.payload(EventCodec.read(travelEvents(caseId).get(0).value()), EventCatalog.SURGERY_OPTIONS_OFFERED);
+        assertThat(offered.options()).extracting(SurgeryOptionsOffered.Option::hospitalId).containsExactly(LYON, PARIS);
+        SurgerySlotHeld held = EventCodec.payload(EventCodec.read(travelEvents(caseId).get(1).value()), EventCatalog.SURGERY_SLOT_HELD);
+        assertThat(held.appointmentId()).isEqualTo(appointmentId);
+        assertThat(Duration.between(held.heldAt(), held.confirmBy())).isEqualTo(Duration.ofHours(2));
+        ConsumerRecord<String, byte[]> scheduledRecord = travelEvents(caseId).get(2);
         EventEnvelope scheduledEnvelope = EventCodec.read(scheduledRecord.value());
         assertThat(scheduledRecord.key()).isEqualTo(caseId);
         assertThat(scheduledEnvelope.source()).isEqualTo("/passerelle/travel-coordination-service");
@@ -178,17 +235,27 @@ class SurgeryBookingIT {
         assertThat(scheduled.preOpConsultationOn()).isEqualTo(TODAY.plusDays(38));
         assertThat(scheduled.fitToFlyOn()).isEqualTo(TODAY.plusDays(50));
 
-        Answer completion = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/completion", """
-                {"performedOn":"%s","dischargedOn":"%s","outcome":"COMPLETED_AS_PLANNED"}""".formatted(TODAY.plusDays(40), TODAY.plusDays(43)));
+        String completionBody = """
+                {"performedOn":"%s","dischargedOn":"%s","outcome":"COMPLETED_AS_PLANNED"}""".formatted(TODAY.plusDays(40), TODAY.plusDays(43));
+        Answer beforeTheDay = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/completion",
+                completionBody);
+        assertThat(beforeTheDay.status()).isEqualTo(422);
+        assertThat(beforeTheDay.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(beforeTheDay.body().get("rule").asString()).isEqualTo("performed-in-the-future");
+        assertThat(status(caseId)).isEqualTo("SCHEDULED");
+
+        CLOCK.advance(Duration.ofDays(41));
+        Answer completion = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/completion",
+                completionBody);
         assertThat(completion.status()).isEqualTo(200);
         assertThat(completion.body().get("status").asString()).isEqualTo("COMPLETED");
 
-        await().atMost(PATIENCE).until(() -> travelEvents(caseId).size() == 2);
+        await().atMost(PATIENCE).until(() -> travelEvents(caseId).size() == 5);
         List<EventEnvelope> events = travelEvents(caseId).stream().map(record -> EventCodec.read(record.value())).toList();
-        assertThat(events).extracting(EventEnvelope::type)
-                .containsExactly(EventCatalog.SURGERY_SCHEDULED.name(), EventCatalog.SURGERY_COMPLETED.name());
-        assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
-        SurgeryCompleted completed = EventCodec.payload(events.get(1), EventCatalog.SURGERY_COMPLETED);
+        assertThat(events).extracting(EventEnvelope::type).endsWith(EventCatalog.SURGERY_SCHEDULED.name(),
+                EventCatalog.TRAVEL_PLAN_UPDATED.name(), EventCatalog.SURGERY_COMPLETED.name());
+        assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+        SurgeryCompleted completed = EventCodec.payload(events.get(4), EventCatalog.SURGERY_COMPLETED);
         assertThat(completed.performedOn()).isEqualTo(TODAY.plusDays(40));
         assertThat(completed.dischargedOn()).isEqualTo(TODAY.plusDays(43));
         JsonNode completedBooking = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body();
@@ -243,7 +310,8 @@ class SurgeryBookingIT {
         assertThat(confirmation.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(confirmation.body().get("type").asString()).endsWith("/facility-gateway-unavailable");
         assertThat(status(caseId)).isEqualTo("AWAITING_HOSPITAL_CONFIRMATION");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> travelEvents(caseId).isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> !eventTypes(caseId).contains(EventCatalog.SURGERY_SCHEDULED.name()));
     }
 
     @Test
@@ -299,6 +367,15 @@ class SurgeryBookingIT {
         gateway.verify(exactly(1), postRequestedFor(urlEqualTo("/api/holds")).withRequestBody(matchingJsonPath("$.slotId", equalTo("paris-1")))
                 .withRequestBody(matchingJsonPath("$.reference", equalTo(caseId))));
         assertThat(http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + declined + "/confirmation", null).status()).isEqualTo(404);
+
+        stubConfirmation(holdId(caseId, "paris-1"), "paris-1", PARIS, TODAY.plusDays(45));
+        String atParis = booking.get("appointment").get("appointmentId").asString();
+        assertThat(http(TestTokens.hospital(PARIS), "POST", "/api/hospital/appointments/" + atParis + "/confirmation", null).status())
+                .isEqualTo(200);
+        awaitBooking(caseId, "SCHEDULED");
+        await().atMost(PATIENCE).until(() -> eventTypes(caseId).contains(EventCatalog.SURGERY_SCHEDULED.name()));
+        assertThat(lastEvent(caseId, EventCatalog.SURGERY_SCHEDULED).hospitalId()).isEqualTo(PARIS);
+        gateway.verify(exactly(0), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "paris-1"))));
     }
 
     @Test
@@ -331,7 +408,12 @@ class SurgeryBookingIT {
         assertThat(booking.get("hold").isNull()).isTrue();
         await().atMost(PATIENCE).untilAsserted(() ->
                 gateway.verify(exactly(1), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1")))));
-        assertThat(travelEvents(caseId)).isEmpty();
+        await().atMost(PATIENCE).until(() -> eventTypes(caseId).contains(EventCatalog.SURGERY_CANCELLED.name()));
+        SurgeryCancelled cancelled = lastEvent(caseId, EventCatalog.SURGERY_CANCELLED);
+        assertThat(cancelled.reason()).isEqualTo(CancellationReason.URGENT_REFERRAL);
+        assertThat(cancelled.initiatedBy()).isEqualTo(Initiator.PATHWAY);
+        assertThat(cancelled.hospitalId()).isEqualTo(LYON);
+        assertThat(eventTypes(caseId)).doesNotContain(EventCatalog.SURGERY_SCHEDULED.name());
     }
 
     @Test
@@ -345,7 +427,273 @@ class SurgeryBookingIT {
         assertThat(http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).status()).isEqualTo(404);
     }
 
+    @Test
+    void releasesTheHoldAndHoldsTheNextOptionWhenTheHospitalDoesNotAnswerInTime() {
+        String caseId = newCaseId();
+        stubHold(caseId, "lyon-1", LYON, TODAY.plusDays(40));
+        stubHold(caseId, "paris-1", PARIS, TODAY.plusDays(45));
+        sendRecommendation(caseId, UUID.randomUUID().toString());
+        String silent = awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION").get("appointment").get("appointmentId").asString();
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> "AWAITING_HOSPITAL_CONFIRMATION".equals(status(caseId)));
+        gateway.verify(exactly(0), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1"))));
+
+        CLOCK.advance(Duration.ofHours(2).plusMinutes(1));
+
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode booking = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body();
+            return "AWAITING_HOSPITAL_CONFIRMATION".equals(booking.get("status").asString())
+                    && booking.get("hold").get("holdId").asString().equals(holdId(caseId, "paris-1"));
+        });
+        await().atMost(PATIENCE).untilAsserted(() ->
+                gateway.verify(exactly(1), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1")))));
+        JsonNode booking = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body();
+        assertThat(booking.get("hospitalDecisions").valueStream().map(d -> d.get("decision").asString() + " " + d.get("appointmentId").asString()))
+                .containsExactly("TIMED_OUT " + silent);
+        assertThat(http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + silent + "/confirmation", null).status())
+                .isEqualTo(404);
+        await().atMost(PATIENCE).until(() -> eventTypes(caseId).size() == 4);
+        assertThat(eventTypes(caseId)).containsExactly(EventCatalog.SURGERY_OPTIONS_OFFERED.name(), EventCatalog.SURGERY_SLOT_HELD.name(),
+                EventCatalog.SURGERY_OPTIONS_OFFERED.name(), EventCatalog.SURGERY_SLOT_HELD.name());
+        assertThat(lastEvent(caseId, EventCatalog.SURGERY_OPTIONS_OFFERED).options())
+                .extracting(SurgeryOptionsOffered.Option::hospitalId).containsExactly(PARIS);
+        await().atMost(PATIENCE).until(() -> feedStatuses(LYON, silent).equals(List.of("proposed", "cancelled")));
+    }
+
+    @Test
+    void cancelsABookedSurgeryForTheCoordinatorReleasingTheSlotCancellingTravelAndTellingTheHospital() {
+        String caseId = newCaseId();
+        String appointmentId = scheduledAtLyon(caseId);
+
+        Answer cancel = http(TestTokens.coordinator(), "POST", "/api/bookings/" + caseId + "/cancel", null);
+
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.body().get("status").asString()).isEqualTo("CANCELLED");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                gateway.verify(exactly(1), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1")))));
+        await().atMost(PATIENCE).until(() -> eventTypes(caseId).contains(EventCatalog.SURGERY_CANCELLED.name()));
+        SurgeryCancelled cancelled = lastEvent(caseId, EventCatalog.SURGERY_CANCELLED);
+        assertThat(cancelled.reason()).isEqualTo(CancellationReason.COORDINATOR_DECISION);
+        assertThat(cancelled.initiatedBy()).isEqualTo(Initiator.COORDINATOR);
+        assertThat(cancelled.appointmentId()).isEqualTo(appointmentId);
+        await().atMost(PATIENCE).until(() -> "CANCELLED".equals(lastEvent(caseId, EventCatalog.TRAVEL_PLAN_UPDATED).status()));
+        assertThat(http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId + "/travel-plan", null).body().get("status").asString())
+                .isEqualTo("CANCELLED");
+        await().atMost(PATIENCE).until(() -> feedStatuses(LYON, appointmentId).equals(List.of("proposed", "booked", "cancelled")));
+        assertThat(http(TestTokens.coordinator(), "POST", "/api/bookings/" + caseId + "/cancel", null).status()).isEqualTo(200);
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() ->
+                eventTypes(caseId).stream().filter(EventCatalog.SURGERY_CANCELLED.name()::equals).count() == 1);
+    }
+
+    @Test
+    void cancelsForTheHospitalAndWhenConsentOrTheCaseStopsTheJourney() {
+        String byHospital = newCaseId();
+        String hospitalsAppointment = scheduledAtLyon(byHospital);
+        String byConsent = newCaseId();
+        scheduledAtLyon(byConsent);
+        String byClosure = newCaseId();
+        stubHold(byClosure, "lyon-1", LYON, TODAY.plusDays(40));
+        sendRecommendation(byClosure, UUID.randomUUID().toString());
+        awaitBooking(byClosure, "AWAITING_HOSPITAL_CONFIRMATION");
+
+        assertThat(http(TestTokens.hospital(PARIS), "POST", "/api/hospital/appointments/" + hospitalsAppointment + "/cancel", null).status())
+                .isEqualTo(404);
+        Answer hospitalCancel = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + hospitalsAppointment + "/cancel", null);
+        sendConsentWithdrawal(byConsent);
+        sendCaseClosed(byClosure);
+
+        assertThat(hospitalCancel.status()).isEqualTo(200);
+        assertThat(hospitalCancel.body().get("status").asString()).isEqualTo("CANCELLED");
+        for (String caseId : List.of(byHospital, byConsent, byClosure)) {
+            awaitBooking(caseId, "CANCELLED");
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    gateway.verify(exactly(1), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1")))));
+            await().atMost(PATIENCE).until(() -> eventTypes(caseId).contains(EventCatalog.SURGERY_CANCELLED.name()));
+        }
+        assertThat(lastEvent(byHospital, EventCatalog.SURGERY_CANCELLED))
+                .extracting(SurgeryCancelled::reason, SurgeryCancelled::initiatedBy)
+                .containsExactly(CancellationReason.HOSPITAL_UNAVAILABLE, Initiator.HOSPITAL);
+        assertThat(lastEvent(byConsent, EventCatalog.SURGERY_CANCELLED))
+                .extracting(SurgeryCancelled::reason, SurgeryCancelled::initiatedBy)
+                .containsExactly(CancellationReason.CONSENT_WITHDRAWN, Initiator.PATHWAY);
+        assertThat(lastEvent(byClosure, EventCatalog.SURGERY_CANCELLED))
+                .extracting(SurgeryCancelled::reason, SurgeryCancelled::initiatedBy)
+                .containsExactly(CancellationReason.CASE_CLOSED, Initiator.PATHWAY);
+        await().atMost(PATIENCE).until(() -> "CANCELLED".equals(lastEvent(byConsent, EventCatalog.TRAVEL_PLAN_UPDATED).status()));
+        await().atMost(PATIENCE).until(() -> feedStatuses(LYON, hospitalsAppointment).equals(List.of("proposed", "booked", "cancelled")));
+    }
+
+    @Test
+    void reschedulesForTheHospitalAndRecomputesTheTravelPlanWithTheNewFitToFlyDate(CapturedOutput logs) {
+        String caseId = newCaseId();
+        String appointmentId = scheduledAtLyon(caseId);
+        String plan = """
+                {"outboundFlight":{"bookingReference":"AC870-QX7F","departureOn":"%s"},
+                 "returnFlight":{"bookingReference":"AC871-QX7F","departureOn":"%s"},
+                 "lodging":{"bookingReference":"HTL-48213","checkInOn":"%s","checkOutOn":"%s"},
+                 "accompanyingPerson":{"name":"Jean Tremblay","relationship":"conjoint"},
+                 "documentsReady":["PASSPORT","IMAGING_ON_DISC"]}""";
+
+        Answer returnTooEarly = http(TestTokens.coordinator(), "PUT", "/api/bookings/" + caseId + "/travel-plan",
+                plan.formatted(TODAY.plusDays(35), TODAY.plusDays(49), TODAY.plusDays(35), TODAY.plusDays(49)));
+        assertThat(returnTooEarly.status()).isEqualTo(422);
+        assertThat(returnTooEarly.body().get("rule").asString()).isEqualTo("return-before-fit-to-fly");
+        assertThat(returnTooEarly.body().toString()).doesNotContain("AC871").doesNotContain("Tremblay");
+        Answer planned = http(TestTokens.coordinator(), "PUT", "/api/bookings/" + caseId + "/travel-plan",
+                plan.formatted(TODAY.plusDays(35), TODAY.plusDays(51), TODAY.plusDays(35), TODAY.plusDays(51)));
+        assertThat(planned.status()).isEqualTo(200);
+        assertThat(planned.body().get("status").asString()).isEqualTo("IN_PREPARATION");
+        assertThat(planned.body().get("outboundFlight").get("to").asString()).isEqualTo("Lyon");
+        assertThat(planned.body().get("documentsMissing")).hasSize(4);
+        assertThat(http(TestTokens.specialist(), "GET", "/api/bookings/" + caseId + "/travel-plan", null).status()).isEqualTo(403);
+
+        Answer moved = http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/reschedule",
+                "{\"surgeryOn\":\"%s\"}".formatted(TODAY.plusDays(47)));
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.body().get("surgeryOn").asString()).isEqualTo(TODAY.plusDays(47).toString());
+        assertThat(moved.body().get("fitToFlyOn").asString()).isEqualTo(TODAY.plusDays(57).toString());
+        await().atMost(PATIENCE).until(() -> eventTypes(caseId).contains(EventCatalog.SURGERY_RESCHEDULED.name()));
+        SurgeryRescheduled rescheduled = lastEvent(caseId, EventCatalog.SURGERY_RESCHEDULED);
+        assertThat(rescheduled.previousSurgeryOn()).isEqualTo(TODAY.plusDays(40));
+        assertThat(rescheduled.surgeryOn()).isEqualTo(TODAY.plusDays(47));
+        assertThat(rescheduled.fitToFlyOn()).isEqualTo(TODAY.plusDays(57));
+        assertThat(rescheduled.initiatedBy()).isEqualTo(Initiator.HOSPITAL);
+        await().atMost(PATIENCE).until(() -> TODAY.plusDays(57).equals(lastEvent(caseId, EventCatalog.TRAVEL_PLAN_UPDATED).fitToFlyOn()));
+        TravelPlanUpdated replanned = lastEvent(caseId, EventCatalog.TRAVEL_PLAN_UPDATED);
+        assertThat(replanned.surgeryOn()).isEqualTo(TODAY.plusDays(47));
+        assertThat(replanned.preOpConsultationOn()).isEqualTo(TODAY.plusDays(45));
+        assertThat(replanned.outboundOn()).isEqualTo(TODAY.plusDays(35));
+        assertThat(replanned.returnOn()).as("the return flight left before the new fit-to-fly date").isNull();
+        assertThat(replanned.accompanied()).isTrue();
+        assertThat(replanned.missingDocuments()).isEqualTo(4);
+        JsonNode travelPlan = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId + "/travel-plan", null).body();
+        assertThat(travelPlan.get("fitToFlyOn").asString()).isEqualTo(TODAY.plusDays(57).toString());
+        assertThat(travelPlan.get("returnFlight").isNull()).isTrue();
+        assertThat(travelPlan.get("returnToRebook").asBoolean()).isTrue();
+        assertThat(travelEvents(caseId)).allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .doesNotContain("Tremblay", "AC870", "AC871", "HTL-48213", "conjoint"));
+        await().atMost(PATIENCE).until(() -> feedStatuses(LYON, appointmentId).equals(List.of("proposed", "booked", "booked")));
+        JsonNode lastFeed = feedEvents(LYON).stream().filter(e -> appointmentId.equals(e.data().get("id").asString()))
+                .reduce((first, second) -> second).orElseThrow().data();
+        assertThat(lastFeed.get("start").asString()).startsWith(TODAY.plusDays(47).toString());
+
+        Answer coordinatorMove = http(TestTokens.coordinator(), "POST", "/api/bookings/" + caseId + "/reschedule",
+                "{\"surgeryOn\":\"%s\"}".formatted(TODAY.minusDays(2)));
+        assertThat(coordinatorMove.status()).isEqualTo(422);
+        assertThat(coordinatorMove.body().get("rule").asString()).isEqualTo("surgery-date-in-the-past");
+        Answer coordinatorBack = http(TestTokens.coordinator(), "POST", "/api/bookings/" + caseId + "/reschedule",
+                "{\"surgeryOn\":\"%s\"}".formatted(TODAY.plusDays(44)));
+        assertThat(coordinatorBack.status()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> Initiator.COORDINATOR == lastEvent(caseId, EventCatalog.SURGERY_RESCHEDULED).initiatedBy());
+        assertThat(lastEvent(caseId, EventCatalog.SURGERY_RESCHEDULED).previousSurgeryOn()).isEqualTo(TODAY.plusDays(47));
+        await().atMost(PATIENCE).until(() -> TODAY.plusDays(54).equals(lastEvent(caseId, EventCatalog.TRAVEL_PLAN_UPDATED).fitToFlyOn()));
+        assertThat(logs.getAll()).as("booking references and the companion stay out of the logs")
+                .doesNotContain("Tremblay", "AC870-QX7F", "AC871-QX7F", "HTL-48213");
+    }
+
+    /**
+     * The partner-hospital feed over the whole class: each hospital's topic carries only its appointments, as FHIR R4
+     * Appointments HAPI parses strictly, with a per-hospital pseudonym and gap-free sequence numbers; the catch-up
+     * endpoint answers exactly the events after N; another hospital's feed is 404; no patient identity anywhere.
+     */
+    @Test
+    void feedsEachHospitalOnlyItsOwnPseudonymousFhirAppointmentsInGapFreeOrder() {
+        String confirmedCase = newCaseId();
+        String confirmed = scheduledAtLyon(confirmedCase);
+        String movedCase = newCaseId();
+        stubHold(movedCase, "lyon-1", LYON, TODAY.plusDays(40));
+        stubHold(movedCase, "paris-1", PARIS, TODAY.plusDays(45));
+        sendRecommendation(movedCase, UUID.randomUUID().toString());
+        String declined = awaitBooking(movedCase, "AWAITING_HOSPITAL_CONFIRMATION").get("appointment").get("appointmentId").asString();
+        http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + declined + "/decline", "{\"reason\":\"Bloc fermé\"}");
+        await().atMost(PATIENCE).until(() -> PARIS.equals(http(TestTokens.coordinator(), "GET", "/api/bookings/" + movedCase, null).body()
+                .path("appointment").path("hospitalId").asString(null)));
+        String atParis = http(TestTokens.coordinator(), "GET", "/api/bookings/" + movedCase, null).body().get("appointment").get("appointmentId")
+                .asString();
+        await().atMost(PATIENCE).until(() -> feedStatuses(LYON, confirmed).equals(List.of("proposed", "booked"))
+                && feedStatuses(LYON, declined).equals(List.of("proposed", "cancelled")) && feedStatuses(PARIS, atParis).equals(List.of("proposed")));
+
+        IParser strict = fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        for (String hospital : List.of(LYON, PARIS)) {
+            await().atMost(PATIENCE).until(() -> feedEvents(hospital).size() == catchUp(hospital, 0).get("events").size());
+            List<EventEnvelope> published = feedEvents(hospital);
+            assertThat(published).extracting(EventEnvelope::sequence)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, published.size()).boxed().toList());
+            assertThat(published).allSatisfy(event -> {
+                assertThat(event.type()).isEqualTo("ca.passerelle.travel.hospital-appointment.v1");
+                assertThat(event.subject()).isEqualTo(hospital);
+                Appointment appointment = strict.parseResource(Appointment.class, EventCodec.mapper().writeValueAsString(event.data()));
+                assertThat(appointment.getStatus().toCode()).isIn("proposed", "booked", "cancelled");
+                assertThat(appointment.getStart()).isNotNull();
+                assertThat(appointment.getEnd()).isAfter(appointment.getStart());
+                assertThat(appointment.getServiceTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("SIMPLE_DECOMPRESSION");
+                Identifier patient = appointment.getParticipant().stream().filter(p -> "Patient".equals(p.getActor().getType()))
+                        .findFirst().orElseThrow().getActor().getIdentifier();
+                assertThat(patient.getSystem()).endsWith("/patient-pseudonym/" + hospital);
+                assertThat(patient.getValue()).matches("[0-9a-f]{64}");
+            });
+            long half = published.size() / 2;
+            JsonNode after = catchUp(hospital, half);
+            assertThat(after.get("events").valueStream().toList()).containsExactlyElementsOf(published.stream().skip(half)
+                    .map(event -> EventCodec.mapper().readTree(EventCodec.write(event))).toList());
+            assertThat(catchUp(hospital, published.size()).get("events")).isEmpty();
+        }
+        assertThat(feedEvents(PARIS)).noneMatch(event -> List.of(confirmed, declined).contains(event.data().get("id").asString()));
+        assertThat(pseudonym(LYON, declined)).isNotEqualTo(pseudonym(PARIS, atParis));
+        assertThat(pseudonym(LYON, declined)).isNotEqualTo(pseudonym(LYON, confirmed));
+
+        Answer othersFeed = http(TestTokens.hospital(LYON), "GET", "/api/hospital/feed?after=0&hospitalId=" + PARIS, null);
+        assertThat(othersFeed.status()).isEqualTo(404);
+        assertThat(othersFeed.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(othersFeed.body().toString()).doesNotContain(atParis);
+        assertThat(http(TestTokens.coordinator(), "GET", "/api/hospital/feed?after=0", null).status()).isEqualTo(403);
+
+        List<String> feeds = new ArrayList<>();
+        List<String> hospitalFacing = new ArrayList<>();
+        for (String hospital : List.of(LYON, PARIS)) {
+            TopicProbe.readAll(kafka, Topics.hospitalFeed(hospital)).forEach(r -> feeds.add(new String(r.value(), StandardCharsets.UTF_8)));
+            feeds.add(catchUp(hospital, 0).toString());
+            hospitalFacing.add(http(TestTokens.hospital(hospital), "GET", "/api/hospital/appointments", null).body().toString());
+        }
+        hospitalFacing.addAll(feeds);
+        assertThat(feeds).as("the feed knows the patient only by pseudonym").allSatisfy(payload -> assertThat(payload)
+                .doesNotContain(confirmedCase, movedCase));
+        assertThat(hospitalFacing).allSatisfy(payload -> assertThat(payload)
+                .doesNotContain("Tremblay", "Marie", "birthDate", "dateOfBirth", "ramq", "RAMQ", "Bloc fermé")
+                .doesNotContainPattern("[A-Z]{4} ?\\d{4} ?\\d{4}"));
+    }
+
     // ---- facility-gateway stubs --------------------------------------------------------------------------------
+
+    /** A case booked at Lyon (held, then confirmed by the hospital); its appointment id. */
+    private String scheduledAtLyon(String caseId) {
+        stubHold(caseId, "lyon-1", LYON, TODAY.plusDays(40));
+        stubConfirmation(holdId(caseId, "lyon-1"), "lyon-1", LYON, TODAY.plusDays(40));
+        sendRecommendation(caseId, UUID.randomUUID().toString());
+        String appointmentId = awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION").get("appointment").get("appointmentId").asString();
+        assertThat(http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + appointmentId + "/confirmation", null).status())
+                .isEqualTo(200);
+        awaitBooking(caseId, "SCHEDULED");
+        return appointmentId;
+    }
+
+    /** The FHIR statuses the hospital's feed published for one appointment, in order. */
+    private List<String> feedStatuses(String hospitalId, String appointmentId) {
+        return feedEvents(hospitalId).stream().filter(event -> appointmentId.equals(event.data().get("id").asString()))
+                .map(event -> event.data().get("status").asString()).toList();
+    }
+
+    private String pseudonym(String hospitalId, String appointmentId) {
+        JsonNode appointment = feedEvents(hospitalId).stream().filter(event -> appointmentId.equals(event.data().get("id").asString()))
+                .findFirst().orElseThrow().data();
+        return appointment.get("participant").get(0).get("actor").get("identifier").get("value").asString();
+    }
+
+    private JsonNode catchUp(String hospitalId, long after) {
+        Answer answer = http(TestTokens.hospital(hospitalId), "GET", "/api/hospital/feed?after=" + after, null);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
 
     private static String holdId(String caseId, String slotId) {
         return "h-" + slotId + "-" + caseId.substring(caseId.length() - 12);
@@ -402,6 +750,13 @@ class SurgeryBookingIT {
                 EventCodec.write(EventCodec.envelope(eventId, golden.source(), golden.time(), golden.sequence(), recommended)));
     }
 
+    private void sendCaseClosed(String caseId) {
+        EventEnvelope golden = GoldenSamples.envelope(EventCatalog.CASE_CLOSED);
+        CaseClosed closed = new CaseClosed(caseId, ClosureReason.PATIENT_DECLINED, Instant.now());
+        TopicProbe.send(kafka, Topics.INTAKE, caseId,
+                EventCodec.write(EventCodec.envelope(UUID.randomUUID().toString(), golden.source(), Instant.now(), 8, closed)));
+    }
+
     private void sendUrgentReferral(String caseId) {
         EventEnvelope golden = GoldenSamples.envelope(EventCatalog.URGENT_REFERRAL_REQUIRED);
         UrgentReferralRequired sample = GoldenSamples.payload(EventCatalog.URGENT_REFERRAL_REQUIRED);
@@ -412,6 +767,32 @@ class SurgeryBookingIT {
 
     private List<ConsumerRecord<String, byte[]>> travelEvents(String caseId) {
         return TopicProbe.readAll(kafka, Topics.TRAVEL, record -> caseId.equals(record.key()));
+    }
+
+    private List<String> eventTypes(String caseId) {
+        return travelEvents(caseId).stream().map(record -> EventCodec.read(record.value()).type()).toList();
+    }
+
+    private <T> T lastEvent(String caseId, ca.passerelle.events.EventType<T> type) {
+        List<EventEnvelope> matching = travelEvents(caseId).stream().map(record -> EventCodec.read(record.value()))
+                .filter(envelope -> envelope.type().equals(type.name())).toList();
+        assertThat(matching).as(type.name()).isNotEmpty();
+        return EventCodec.payload(matching.get(matching.size() - 1), type);
+    }
+
+    private List<EventEnvelope> feedEvents(String hospitalId) {
+        return TopicProbe.readAll(kafka, Topics.hospitalFeed(hospitalId)).stream()
+                .map(record -> EventCodec.mapper().readValue(record.value(), EventEnvelope.class)).toList();
+    }
+
+    private void sendConsentWithdrawal(String caseId) {
+        EventEnvelope golden = GoldenSamples.envelope(EventCatalog.CONSENT_CHANGED);
+        ConsentChanged sample = GoldenSamples.payload(EventCatalog.CONSENT_CHANGED);
+        ConsentChanged withdrawn = new ConsentChanged(caseId, ConsentPurpose.CROSS_BORDER_COMMUNICATION, false,
+                new ConsentGrants(true, false, sample.consents().research()), Instant.now());
+        assertThat(withdrawn.stopsCrossBorder()).isTrue();
+        TopicProbe.send(kafka, Topics.INTAKE, caseId,
+                EventCodec.write(EventCodec.envelope(UUID.randomUUID().toString(), golden.source(), Instant.now(), 7, withdrawn)));
     }
 
     private double consumed(String type, String outcome) {

@@ -8,13 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.travel.CancellationReason;
+import ca.passerelle.events.travel.Initiator;
 import ca.passerelle.events.travel.SurgeryOutcome;
 import ca.passerelle.platform.messaging.OutboxEntry;
 import ca.passerelle.platform.web.RuleViolationException;
@@ -23,6 +27,8 @@ class SurgeryBookingTest {
 
     private static final SchedulingProperties POLICY = Policies.defaults();
     private static final Duration LEASE = Duration.ofSeconds(30);
+    /** 2027-01-21 in Québec: the day after the fixtures' surgery. */
+    private static final Instant AFTER_SURGERY = Instant.parse("2027-01-21T15:00:00Z");
 
     @Test
     void startsSearchingAtOnceWhenSurgeryIsRecommended() {
@@ -92,15 +98,108 @@ class SurgeryBookingTest {
         assertThat(booking.hold()).map(Hold::holdId).contains("hold-1");
         assertThat(booking.appointment()).contains(new Appointment("apt-1", "fr-lyon-chu-01", LocalDate.parse("2027-01-20"),
                 LocalDate.parse("2027-01-18"), LocalDate.parse("2027-01-30")));
-        assertThat(booking.nextActionAt()).isEmpty();
+        assertThat(booking.confirmBy()).contains(BookingFixtures.CONFIRM_BY);
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.PUBLISH_FEED);
+        assertThat(booking.feedNotices()).singleElement().satisfies(notice -> {
+            assertThat(notice.status()).isEqualTo(FeedStatus.PROPOSED);
+            assertThat(notice.hospitalId()).isEqualTo("fr-lyon-chu-01");
+            assertThat(notice.surgeryOn()).isEqualTo(LocalDate.parse("2027-01-20"));
+        });
+        assertThat(booking.pendingEvents()).extracting(OutboxEntry::type)
+                .containsExactly(EventCatalog.SURGERY_OPTIONS_OFFERED.name(), EventCatalog.SURGERY_SLOT_HELD.name());
+
+        booking.feedNoticePublished(booking.feedNotices().get(0).noticeId(), NOW);
+
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.ANSWER_TIMEOUT);
+        assertThat(booking.nextActionAt()).contains(BookingFixtures.CONFIRM_BY);
+        assertThat(booking.isDue(BookingFixtures.CONFIRM_BY.minusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void releasesTheHoldAndOffersTheNextOptionWhenTheHospitalDoesNotAnswerInTime() {
+        SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
+
+        booking.answerTimedOut("apt-1", true, BookingFixtures.CONFIRM_BY.minusSeconds(1));
+        assertThat(booking.status()).as("not yet due").isEqualTo(BookingStatus.AWAITING_HOSPITAL_CONFIRMATION);
+        assertThatThrownBy(() -> booking.requireAwaitingConfirmation("apt-1", BookingFixtures.CONFIRM_BY))
+                .isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("answer-timed-out");
+
+        booking.answerTimedOut("apt-1", true, BookingFixtures.CONFIRM_BY);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
+        assertThat(booking.chosenOption()).contains(PARIS);
+        assertThat(booking.holdsToRelease()).containsExactly("hold-1");
+        assertThat(booking.appointment()).isEmpty();
+        assertThat(booking.confirmBy()).isEmpty();
+        assertThat(booking.feedNotices()).extracting(FeedNotice::status).containsExactly(FeedStatus.PROPOSED, FeedStatus.CANCELLED);
+        assertThat(booking.hospitalDecisions()).extracting(HospitalDecision::decision).containsExactly("TIMED_OUT");
+        assertThat(booking.pendingEvents()).extracting(OutboxEntry::type).containsExactly(EventCatalog.SURGERY_OPTIONS_OFFERED.name(),
+                EventCatalog.SURGERY_SLOT_HELD.name(), EventCatalog.SURGERY_OPTIONS_OFFERED.name());
+    }
+
+    @Test
+    void refusesCompletionDatedAfterTodayInQuebec() {
+        SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
+        // 2027-01-20T03:00Z is still 19 January in Québec.
+        Instant lateEveningBefore = Instant.parse("2027-01-20T03:00:00Z");
+
+        assertThatThrownBy(() -> booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED,
+                lateEveningBefore)).isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("performed-in-the-future");
+        assertThat(booking.status()).isEqualTo(BookingStatus.SCHEDULED);
+
+        booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED, Instant.parse("2027-01-20T06:00:00Z"));
+        assertThat(booking.status()).isEqualTo(BookingStatus.COMPLETED);
+    }
+
+    @Test
+    void reschedulingMovesTheDatesAndTheTravelPlanAndDropsAReturnFlightThatNoLongerFits() {
+        SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
+        booking.planTravel(new TravelPlan.Flight("AC870", LocalDate.parse("2027-01-15"), "Montréal", "Lyon"),
+                new TravelPlan.Flight("AC871", LocalDate.parse("2027-01-31"), "Lyon", "Montréal"), null, null, Set.of(), NOW);
+        assertThatThrownBy(() -> booking.planTravel(null, new TravelPlan.Flight("AC871", LocalDate.parse("2027-01-29"), "Lyon", "Montréal"),
+                null, null, Set.of(), NOW)).isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("return-before-fit-to-fly");
+
+        boolean moved = booking.reschedule("apt-1", LocalDate.parse("2027-01-27"), Initiator.HOSPITAL, null, POLICY, NOW);
+
+        assertThat(moved).isTrue();
+        assertThat(booking.appointment().orElseThrow().fitToFlyOn()).isEqualTo(LocalDate.parse("2027-02-06"));
+        TravelPlan plan = booking.travelPlan().orElseThrow();
+        assertThat(plan.fitToFlyOn()).isEqualTo(LocalDate.parse("2027-02-06"));
+        assertThat(plan.preOpConsultationOn()).isEqualTo(LocalDate.parse("2027-01-25"));
+        assertThat(plan.outbound()).isNotNull();
+        assertThat(plan.inbound()).isNull();
+        assertThat(plan.returnToRebook()).isTrue();
+        assertThat(booking.feedNotices()).extracting(FeedNotice::status).endsWith(FeedStatus.BOOKED);
+        OutboxEntry last = booking.pendingEvents().get(booking.pendingEvents().size() - 1);
+        assertThat(last.type()).isEqualTo(EventCatalog.TRAVEL_PLAN_UPDATED.name());
+        assertThat(last.data()).doesNotContain("AC87").contains("\"fitToFlyOn\":\"2027-02-06\"").contains("\"returnOn\":null");
+        assertThat(booking.reschedule("apt-1", LocalDate.parse("2027-01-27"), Initiator.HOSPITAL, null, POLICY, NOW)).isFalse();
+    }
+
+    @Test
+    void cancellingABookedSurgeryReleasesTellsTheHospitalAndCancelsTheTravel() {
+        SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
+
+        booking.cancel(CancellationReason.COORDINATOR_DECISION, Initiator.COORDINATOR, NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(booking.holdsToRelease()).containsExactly("hold-1");
+        assertThat(booking.feedNotices()).extracting(FeedNotice::status).endsWith(FeedStatus.CANCELLED);
+        assertThat(booking.travelPlan().orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(booking.pendingEvents()).extracting(OutboxEntry::type).endsWith(EventCatalog.SURGERY_CANCELLED.name(),
+                EventCatalog.TRAVEL_PLAN_UPDATED.name());
+        assertThat(booking.cancel(CancellationReason.COORDINATOR_DECISION, Initiator.COORDINATOR, NOW)).isFalse();
     }
 
     @Test
     void queuesForReleaseAHoldThatArrivesAfterTheBookingWasCancelled() {
         SurgeryBooking booking = BookingFixtures.holding();
-        booking.cancel("Urgent referral", NOW);
+        booking.cancel(CancellationReason.URGENT_REFERRAL, Initiator.PATHWAY, NOW);
 
-        booking.holdPlaced(LYON.optionId(), heldSlot("late-hold", LYON), "apt-1", POLICY, NOW);
+        booking.holdPlaced(LYON.optionId(), heldSlot("late-hold", LYON), "apt-1", POLICY, NOW.plusSeconds(3600), NOW);
 
         assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(booking.hold()).isEmpty();
@@ -135,6 +234,8 @@ class SurgeryBookingTest {
         assertThat(booking.appointment()).isEmpty();
         assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
         assertThat(booking.chosenOption()).contains(PARIS);
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.PUBLISH_FEED);
+        booking.feedNotices().stream().map(FeedNotice::noticeId).toList().forEach(id -> booking.feedNoticePublished(id, NOW));
         assertThat(booking.nextStep()).isEqualTo(SagaStep.RELEASE_HOLD);
 
         booking.holdReleased("hold-1", NOW);
@@ -151,11 +252,11 @@ class SurgeryBookingTest {
         booking.confirm("apt-1", new Hold(held.holdId(), held.slotId(), held.facilityId(), held.date(), "CONFIRMED", null),
                 new SurgeryBooking.Answerer("coordonnatrice", true), NOW);
         booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED,
-                new SurgeryBooking.Answerer("fr-lyon-chu-01", false), NOW.plusSeconds(60));
+                new SurgeryBooking.Answerer("fr-lyon-chu-01", false), AFTER_SURGERY);
 
         assertThat(booking.hospitalDecisions()).containsExactly(
                 new HospitalDecision("apt-1", LYON.hospitalId(), "CONFIRMED", "coordonnatrice", "COORDINATOR", NOW),
-                new HospitalDecision("apt-1", LYON.hospitalId(), "COMPLETED", "fr-lyon-chu-01", "HOSPITAL", NOW.plusSeconds(60)));
+                new HospitalDecision("apt-1", LYON.hospitalId(), "COMPLETED", "fr-lyon-chu-01", "HOSPITAL", AFTER_SURGERY));
     }
 
     @Test
@@ -175,7 +276,7 @@ class SurgeryBookingTest {
         booking.confirm("apt-1", booking.hold().orElseThrow(), NOW.plusSeconds(60));
 
         assertThat(booking.status()).isEqualTo(BookingStatus.SCHEDULED);
-        assertThat(booking.pendingEvents()).extracting(OutboxEntry::type).containsExactly(EventCatalog.SURGERY_SCHEDULED.name());
+        assertThat(booking.pendingEvents()).extracting(OutboxEntry::type).containsOnlyOnce(EventCatalog.SURGERY_SCHEDULED.name());
         assertThat(booking.hold()).map(Hold::status).contains("CONFIRMED");
     }
 
@@ -192,10 +293,11 @@ class SurgeryBookingTest {
     void refusesCompletionBeforeTheHospitalConfirmed() {
         SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
 
-        assertThatThrownBy(() -> booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED, NOW))
+        int before = booking.pendingEvents().size();
+        assertThatThrownBy(() -> booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED, AFTER_SURGERY))
                 .isInstanceOf(RuleViolationException.class)
                 .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("booking-not-scheduled");
-        assertThat(booking.pendingEvents()).isEmpty();
+        assertThat(booking.pendingEvents()).hasSize(before);
     }
 
     @Test
@@ -203,7 +305,7 @@ class SurgeryBookingTest {
         SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
 
         assertThatThrownBy(() -> booking.complete("apt-1", LocalDate.parse("2027-01-20"), LocalDate.parse("2027-01-19"),
-                SurgeryOutcome.COMPLETED_AS_PLANNED, NOW)).isInstanceOf(RuleViolationException.class);
+                SurgeryOutcome.COMPLETED_AS_PLANNED, AFTER_SURGERY)).isInstanceOf(RuleViolationException.class);
         assertThat(booking.status()).isEqualTo(BookingStatus.SCHEDULED);
     }
 
@@ -211,31 +313,33 @@ class SurgeryBookingTest {
     void completesAScheduledSurgeryAndRaisesTheSecondEvent() {
         SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
 
-        booking.complete("apt-1", LocalDate.parse("2027-01-20"), LocalDate.parse("2027-01-23"), SurgeryOutcome.COMPLETED_AS_PLANNED, NOW);
+        booking.complete("apt-1", LocalDate.parse("2027-01-20"), LocalDate.parse("2027-01-23"), SurgeryOutcome.COMPLETED_AS_PLANNED,
+                AFTER_SURGERY);
 
         assertThat(booking.status()).isEqualTo(BookingStatus.COMPLETED);
-        assertThat(booking.pendingEvents()).extracting(OutboxEntry::sequence).containsExactly(1L, 2L);
-        assertThat(booking.pendingEvents().get(1).type()).isEqualTo(EventCatalog.SURGERY_COMPLETED.name());
+        List<OutboxEntry> events = booking.pendingEvents();
+        assertThat(events).extracting(OutboxEntry::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(events.get(events.size() - 1).type()).isEqualTo(EventCatalog.SURGERY_COMPLETED.name());
     }
 
     @Test
     void cancelsAndReleasesTheHoldOfABookingAwaitingTheHospital() {
         SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
 
-        booking.cancel("Urgent referral: CAUDA_EQUINA", NOW);
+        booking.cancel(CancellationReason.URGENT_REFERRAL, Initiator.PATHWAY, NOW);
 
         assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(booking.holdsToRelease()).containsExactly("hold-1");
         assertThat(booking.hold()).isEmpty();
-        assertThat(booking.closingReason()).contains("Urgent referral: CAUDA_EQUINA");
+        assertThat(booking.closingReason()).contains("URGENT_REFERRAL");
     }
 
     @Test
     void leavesACompletedSurgeryAloneWhenTheCaseIsClosedLater() {
         SurgeryBooking booking = BookingFixtures.scheduled("apt-1");
-        booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED, NOW);
+        booking.complete("apt-1", LocalDate.parse("2027-01-20"), null, SurgeryOutcome.COMPLETED_AS_PLANNED, AFTER_SURGERY);
 
-        booking.cancel("Surgery not indicated", NOW);
+        booking.cancel(CancellationReason.OTHER, Initiator.PATHWAY, NOW);
 
         assertThat(booking.status()).isEqualTo(BookingStatus.COMPLETED);
         assertThat(booking.holdsToRelease()).isEmpty();
@@ -264,7 +368,7 @@ class SurgeryBookingTest {
         SurgeryBooking booking = BookingFixtures.holding();
         booking.stepFailed("HOLD: facility-gateway unreachable", POLICY, NOW);
 
-        booking.holdPlaced(LYON.optionId(), heldSlot("hold-1", LYON), "apt-1", POLICY, NOW.plusSeconds(5));
+        booking.holdPlaced(LYON.optionId(), heldSlot("hold-1", LYON), "apt-1", POLICY, NOW.plusSeconds(3600), NOW.plusSeconds(5));
 
         assertThat(booking.failedAttempts()).isZero();
         assertThat(booking.lastError()).isEmpty();

@@ -113,7 +113,16 @@ class TravelAccessIT {
             new Route("POST", "/api/hospital/appointments/apt-1/confirmation", null, List.of("SPECIALIST", "CLINIC", "SERVICE")),
             new Route("POST", "/api/hospital/appointments/apt-1/decline", "{\"reason\":\"x\"}", List.of("SPECIALIST", "CLINIC", "SERVICE")),
             new Route("POST", "/api/hospital/appointments/apt-1/completion",
-                    "{\"performedOn\":\"2027-01-20\",\"outcome\":\"COMPLETED_AS_PLANNED\"}", List.of("SPECIALIST", "CLINIC", "SERVICE")));
+                    "{\"performedOn\":\"2027-01-20\",\"outcome\":\"COMPLETED_AS_PLANNED\"}", List.of("SPECIALIST", "CLINIC", "SERVICE")),
+            new Route("POST", "/api/bookings/c-1/cancel", null, List.of("SPECIALIST", "CLINIC", "HOSPITAL", "SERVICE")),
+            new Route("POST", "/api/bookings/c-1/reschedule", "{\"surgeryOn\":\"2027-01-20\"}",
+                    List.of("SPECIALIST", "CLINIC", "HOSPITAL", "SERVICE")),
+            new Route("GET", "/api/bookings/c-1/travel-plan", null, List.of("SPECIALIST", "CLINIC", "HOSPITAL", "SERVICE")),
+            new Route("PUT", "/api/bookings/c-1/travel-plan", "{}", List.of("SPECIALIST", "CLINIC", "HOSPITAL", "SERVICE")),
+            new Route("POST", "/api/hospital/appointments/apt-1/cancel", null, List.of("SPECIALIST", "CLINIC", "SERVICE")),
+            new Route("POST", "/api/hospital/appointments/apt-1/reschedule", "{\"surgeryOn\":\"2027-01-20\"}",
+                    List.of("SPECIALIST", "CLINIC", "SERVICE")),
+            new Route("GET", "/api/hospital/feed?after=0", null, List.of("COORDINATOR", "SPECIALIST", "CLINIC", "SERVICE")));
 
     @LocalServerPort
     int port;
@@ -163,8 +172,12 @@ class TravelAccessIT {
         Answer complete = send(paris, "POST", "/api/hospital/appointments/" + lyonsScheduled + "/completion",
                 "{\"performedOn\":\"%s\",\"outcome\":\"COMPLETED_AS_PLANNED\"}".formatted(SURGERY_ON));
         Answer lyonsList = send(paris, "GET", "/api/hospital/appointments?hospitalId=" + LYON, null);
+        Answer cancel = send(paris, "POST", "/api/hospital/appointments/" + lyonsScheduled + "/cancel", null);
+        Answer reschedule = send(paris, "POST", "/api/hospital/appointments/" + lyonsScheduled + "/reschedule",
+                "{\"surgeryOn\":\"%s\"}".formatted(SURGERY_ON.plusDays(3)));
+        Answer lyonsFeed = send(paris, "GET", "/api/hospital/feed?after=0&hospitalId=" + LYON, null);
 
-        assertThat(List.of(unknown, confirm, decline, complete, lyonsList)).allSatisfy(answer -> {
+        assertThat(List.of(unknown, confirm, decline, complete, lyonsList, cancel, reschedule, lyonsFeed)).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.body().get("type").asString()).isEqualTo("https://passerelle.ca/problems/not-found");
         });
@@ -173,7 +186,9 @@ class TravelAccessIT {
         assertThat(appointmentIds(send(paris, "GET", "/api/hospital/appointments?hospitalId=" + PARIS, null)))
                 .doesNotContain(lyons, lyonsScheduled);
         assertThat(bookingByAppointment(lyons).status()).isEqualTo(BookingStatus.AWAITING_HOSPITAL_CONFIRMATION);
-        assertThat(store.find(SurgeryBooking.class, scheduled.caseId()).orElseThrow().status()).isEqualTo(BookingStatus.SCHEDULED);
+        SurgeryBooking untouched = store.find(SurgeryBooking.class, scheduled.caseId()).orElseThrow();
+        assertThat(untouched.status()).isEqualTo(BookingStatus.SCHEDULED);
+        assertThat(untouched.appointment().orElseThrow().surgeryOn()).isEqualTo(SURGERY_ON);
         gateway.verify(0, postRequestedFor(urlEqualTo("/api/holds/h-" + bookingByAppointment(lyons).caseId() + "/confirmation")));
     }
 
@@ -184,6 +199,7 @@ class TravelAccessIT {
 
         assertThat(send(nameless, "GET", "/api/hospital/appointments", null).status()).isEqualTo(403);
         assertThat(send(nameless, "POST", "/api/hospital/appointments/" + lyons + "/confirmation", null).status()).isEqualTo(404);
+        assertThat(send(nameless, "GET", "/api/hospital/feed?after=0", null).status()).isEqualTo(404);
     }
 
     @Test
@@ -203,7 +219,7 @@ class TravelAccessIT {
         Answer confirmed = send(lyon, "POST", "/api/hospital/appointments/" + toConfirm + "/confirmation", null);
         Answer declined = send(lyon, "POST", "/api/hospital/appointments/" + toDecline + "/decline", "{\"reason\":\"Bloc fermé\"}");
         Answer completed = send(lyon, "POST", "/api/hospital/appointments/" + toComplete + "/completion",
-                "{\"performedOn\":\"%s\",\"outcome\":\"COMPLETED_AS_PLANNED\"}".formatted(SURGERY_ON));
+                "{\"performedOn\":\"%s\",\"outcome\":\"COMPLETED_AS_PLANNED\"}".formatted(LocalDate.now(SurgeryBooking.QUEBEC)));
 
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body().get("status").asString()).isEqualTo("CONFIRMED");
@@ -286,7 +302,7 @@ class TravelAccessIT {
         String caseId = booking.caseId();
         String appointmentId = "apt-" + UUID.randomUUID().toString().substring(0, 8);
         booking.holdPlaced("opt-1", new Hold("h-" + caseId, "s-" + caseId, hospitalId, SURGERY_ON, "HELD", now.plus(Duration.ofDays(2))),
-                appointmentId, policy, now);
+                appointmentId, policy, now.plus(Duration.ofDays(2)), now);
         casesByAppointment.put(appointmentId, caseId);
         return booking;
     }

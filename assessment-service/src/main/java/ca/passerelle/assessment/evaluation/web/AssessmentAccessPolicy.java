@@ -20,6 +20,9 @@ class AssessmentAccessPolicy implements AccessPolicy {
     public List<AccessRule> rules() {
         return List.of(
                 AccessRule.allow(HttpMethod.GET, "/api/assessments/{caseId}", Role.COORDINATOR, Role.SPECIALIST, Role.CLINIC),
+                AccessRule.allow(HttpMethod.GET, "/api/assessments/{caseId}/gating", Role.COORDINATOR, Role.SPECIALIST, Role.CLINIC),
+                AccessRule.allow(HttpMethod.GET, "/api/assessments/{caseId}/decision-support", Role.COORDINATOR, Role.SPECIALIST,
+                        Role.CLINIC),
                 AccessRule.allow(HttpMethod.POST, "/api/assessments/{caseId}/evaluation", Role.SPECIALIST));
     }
 }

@@ -12,8 +12,8 @@ import ca.passerelle.platform.security.Callers;
 import jakarta.validation.Valid;
 
 /**
- * Reads a case's assessment and records the specialist's evaluation. Who may call what is {@link AssessmentAccessPolicy};
- * the caller (roles, clinic) comes from the validated token only.
+ * Reads a case's assessment, its gating and its decision support, and records the specialist's evaluation. Who may call
+ * what is {@link AssessmentAccessPolicy}; the caller (roles, clinic) comes from the validated token only.
  */
 @RestController
 @RequestMapping("/api/assessments")
@@ -28,6 +28,16 @@ class AssessmentController {
     @GetMapping("/{caseId}")
     AssessmentResponse assessment(@PathVariable String caseId) {
         return AssessmentResponse.of(assessments.find(caseId, Callers.current()));
+    }
+
+    @GetMapping("/{caseId}/gating")
+    GatingResponse gating(@PathVariable String caseId) {
+        return GatingResponse.of(assessments.gating(caseId, Callers.current()));
+    }
+
+    @GetMapping("/{caseId}/decision-support")
+    AssessmentResponse.SuggestionView decisionSupport(@PathVariable String caseId) {
+        return AssessmentResponse.SuggestionView.of(assessments.decisionSupport(caseId, Callers.current()).suggestion());
     }
 
     @PostMapping("/{caseId}/evaluation")

@@ -9,6 +9,7 @@ import ca.passerelle.assessment.evaluation.AssessmentStatus;
 import ca.passerelle.assessment.evaluation.CareVerification;
 import ca.passerelle.assessment.evaluation.Evaluation;
 import ca.passerelle.assessment.evaluation.SpecialistDecision;
+import ca.passerelle.assessment.evaluation.SuggestedCause;
 import ca.passerelle.assessment.evaluation.Suggestion;
 import ca.passerelle.events.assessment.FbssCause;
 import ca.passerelle.events.assessment.SurgicalCategory;
@@ -21,31 +22,47 @@ record AssessmentResponse(
         List<RedFlag> redFlags,
         VerificationView verification,
         SuggestionView suggestion,
-        EvaluationView evaluation) {
+        EvaluationView evaluation,
+        GatingResponse.ConditionsView gating) {
 
-    record VerificationView(CareVerification.Outcome outcome, List<String> missing, LocalDate earliestEligibleOn) {
+    record VerificationView(CareVerification.Outcome outcome, List<String> unmet, List<String> missing, LocalDate earliestEligibleOn,
+            String evidenceSummary) {
     }
 
-    record SuggestionView(SurgicalCategory category, List<String> reasons) {
+    record SuggestionView(SurgicalCategory category, List<String> reasons, List<CauseView> probableCauses) {
+
+        static SuggestionView of(Suggestion suggestion) {
+            return suggestion == null ? null : new SuggestionView(suggestion.category(), suggestion.reasons(),
+                    suggestion.probableCauses().stream().map(CauseView::of).toList());
+        }
+    }
+
+    record CauseView(FbssCause cause, String reason) {
+
+        static CauseView of(SuggestedCause cause) {
+            return new CauseView(cause.cause(), cause.reason());
+        }
     }
 
     record EvaluationView(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, String evaluatedBy,
-            Instant evaluatedAt) {
+            Instant evaluatedAt, SurgicalCategory suggestedCategory, boolean departsFromSuggestion) {
     }
 
     static AssessmentResponse of(Assessment assessment) {
         CareVerification verification = assessment.verification();
-        Suggestion suggestion = assessment.suggestion();
         Evaluation evaluation = assessment.evaluation();
         return new AssessmentResponse(
                 assessment.caseId(),
                 assessment.status(),
                 assessment.redFlags(),
                 verification == null ? null
-                        : new VerificationView(verification.outcome(), verification.missing(), verification.earliestEligibleOn()),
-                suggestion == null ? null : new SuggestionView(suggestion.category(), suggestion.reasons()),
+                        : new VerificationView(verification.outcome(), verification.unmet(), verification.missing(),
+                                verification.earliestEligibleOn(), verification.evidenceSummary()),
+                SuggestionView.of(assessment.suggestion()),
                 evaluation == null ? null
                         : new EvaluationView(evaluation.decision(), evaluation.probableCauses(), evaluation.rationale(),
-                                evaluation.evaluatedBy(), evaluation.evaluatedAt()));
+                                evaluation.evaluatedBy(), evaluation.evaluatedAt(), evaluation.suggestedCategory(),
+                                evaluation.departsFromSuggestion()),
+                GatingResponse.ConditionsView.of(assessment));
     }
 }

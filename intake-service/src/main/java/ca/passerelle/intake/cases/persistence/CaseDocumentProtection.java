@@ -2,6 +2,7 @@ package ca.passerelle.intake.cases.persistence;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.BsonBinaryReader;
 import org.bson.Document;
@@ -39,6 +40,11 @@ class CaseDocumentProtection extends AbstractMongoEventListener<PatientCase> imp
     static final String OPEN_CASE_GUARD = "openCaseGuard";
     /** Direct identifiers, sealed in the {@code patient} sub-document. */
     static final List<String> PATIENT_FIELDS = List.of("familyNameAtBirth", "firstName", "dateOfBirth", "ramqNumber", "phone", "email");
+    /** Free text inside list elements, sealed per element: list field → text field. Codes next to them stay in clear. */
+    static final Map<String, String> FREE_TEXT_IN_LISTS = Map.of(
+            "priorSurgeries", "operativeNote",
+            "imaging", "findingsSummary",
+            "conservativeCareSessions", "provider");
     private static final DocumentCodec CODEC = new DocumentCodec();
 
     private final FieldCipher cipher;
@@ -70,8 +76,8 @@ class CaseDocumentProtection extends AbstractMongoEventListener<PatientCase> imp
         if (diagnosis != null) {
             seal(caseId, diagnosis, "description", "diagnosis.description");
         }
-        eachElement(document, "priorSurgeries", (element, path) -> seal(caseId, element, "procedure", path + ".procedure"));
-        eachElement(document, "imaging", (element, path) -> seal(caseId, element, "findingsSummary", path + ".findingsSummary"));
+        FREE_TEXT_IN_LISTS.forEach((list, field) -> eachElement(document, list, (element, path) -> seal(caseId, element, field,
+                path + "." + field)));
         return entity;
     }
 
@@ -88,8 +94,8 @@ class CaseDocumentProtection extends AbstractMongoEventListener<PatientCase> imp
             if (diagnosis != null) {
                 open(caseId, diagnosis, "description", "diagnosis.description");
             }
-            eachElement(document, "priorSurgeries", (element, path) -> open(caseId, element, "procedure", path + ".procedure"));
-            eachElement(document, "imaging", (element, path) -> open(caseId, element, "findingsSummary", path + ".findingsSummary"));
+            FREE_TEXT_IN_LISTS.forEach((list, field) -> eachElement(document, list, (element, path) -> open(caseId, element, field,
+                    path + "." + field)));
         } catch (ProtectionFailedException e) {
             // The message names the field path only; never the value, never the ciphertext.
             log.error("Case {} could not be read: {}", caseId, e.getMessage());

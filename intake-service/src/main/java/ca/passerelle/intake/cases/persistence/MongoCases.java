@@ -1,7 +1,9 @@
 package ca.passerelle.intake.cases.persistence;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,6 +38,19 @@ class MongoCases implements Cases {
     @Override
     public PatientCase insert(PatientCase opened) {
         return store.insert(opened);
+    }
+
+    @Override
+    public Optional<PatientCase> update(CaseId id, Consumer<PatientCase> change) {
+        return store.update(PatientCase.class, id.value(), change);
+    }
+
+    @Override
+    public CasePage page(Optional<String> clinicId, int page, int size) {
+        Query query = clinicId.map(clinic -> Query.query(Criteria.where("clinicId").is(clinic))).orElseGet(Query::new);
+        long total = mongo.count(query, PatientCase.class);
+        query.with(Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
+        return new CasePage(mongo.find(query, PatientCase.class), total);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ca.passerelle.intake.cases.CaseId;
@@ -19,10 +20,13 @@ import ca.passerelle.intake.cases.OpenedCase;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.security.Callers;
 import ca.passerelle.platform.security.Role;
+import ca.passerelle.platform.web.PageRequests;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Clinics (or a coordinator on a clinic's behalf) open cases and read them back; the rules of {@link CaseAccessPolicy}
@@ -36,10 +40,12 @@ class CaseController {
 
     private final CaseIntakeService intake;
     private final Validator validator;
+    private final PageRequests pages;
 
-    CaseController(CaseIntakeService intake, Validator validator) {
+    CaseController(CaseIntakeService intake, Validator validator, PageRequests pages) {
         this.intake = intake;
         this.validator = validator;
+        this.pages = pages;
     }
 
     @PostMapping
@@ -73,5 +79,26 @@ class CaseController {
     @GetMapping("/{caseId}")
     CaseView get(@PathVariable String caseId) {
         return CaseView.of(intake.get(Callers.current(), new CaseId(caseId)));
+    }
+
+    /**
+     * The caller's cases (a clinic's own; every clinic's for a coordinator or specialist), newest first, pseudonymous. A page
+     * size above the platform's cap ({@code passerelle.http.max-page-size}, 100), below 1, or a negative page is a 400.
+     */
+    @GetMapping
+    CaseListView list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        pages.check(page, size);
+        return CaseListView.of(intake.list(Callers.current(), page, size), page, size);
+    }
+
+    /**
+     * The identity of the patient for a service that must name them (travel bookings); audited with the stated purpose. The
+     * RAMQ number is not part of it: no booking needs it.
+     */
+    @GetMapping("/{caseId}/identity")
+    IdentityView identity(@PathVariable String caseId,
+            @RequestParam @NotBlank @Pattern(regexp = "[a-z][a-z-]{1,49}", message = "must be a purpose code such as travel-booking")
+            String purpose) {
+        return IdentityView.of(new CaseId(caseId), intake.identityForService(Callers.current(), new CaseId(caseId), purpose));
     }
 }

@@ -8,7 +8,9 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import ca.passerelle.events.intake.CareModality;
+import ca.passerelle.events.intake.RadiologicalFinding;
 import ca.passerelle.events.intake.RedFlag;
+import ca.passerelle.events.intake.SpineProcedure;
 import ca.passerelle.intake.cases.Consent;
 import ca.passerelle.intake.cases.ConsentMethod;
 import ca.passerelle.intake.cases.Consents;
@@ -35,7 +37,8 @@ import jakarta.validation.constraints.Size;
  * {@code POST /api/cases}. The referring clinic of a clinic caller is the one of its token ({@code referringClinicId} may
  * be left out; if given it must be the same, else 422); a coordinator opens on behalf of a clinic and must name it (400
  * otherwise, checked with the {@link OnBehalfOfClinic} group). Consent to care coordination is checked by the domain (422),
- * not here (400).
+ * not here (400). Prior surgeries and imaging are coded (what is published); the operative note and the findings summary
+ * are the clinic's free text, sealed at rest and never published.
  */
 public record OpenCaseRequest(
         @NotBlank(groups = OnBehalfOfClinic.class) @Size(max = 100) String referringClinicId,
@@ -46,12 +49,12 @@ public record OpenCaseRequest(
         @Size(max = 20) List<@NotNull RedFlag> redFlags,
         @Size(max = 50) List<@NotNull @Valid ImagingRequest> imaging,
         @Size(max = 50) List<@NotNull @Valid ConservativeCareRequest> conservativeCare,
-        @Valid ConsentsRequest consents) {
+        @Valid ConsentsRequest consents) implements IntakeCommand {
 
     public record PatientRequest(
             @NotBlank @Size(max = 100) String familyNameAtBirth,
             @NotBlank @Size(max = 100) String firstName,
-            @NotNull @Past LocalDate dateOfBirth,
+            @NotNull @Past @PlausibleDate LocalDate dateOfBirth,
             @NotNull Sex sex,
             @NotBlank @Size(max = 20) @ValidRamqNumber String ramqNumber,
             @Size(max = 30) String phone,
@@ -65,9 +68,19 @@ public record OpenCaseRequest(
             @Size(max = 500) String description) {
     }
 
-    public record PriorSurgeryRequest(@NotNull LocalDate performedOn, @NotBlank @Size(max = 200) String procedure,
-            @Size(max = 50) String levels) {
+    public record PriorSurgeryRequest(@NotNull @PlausibleDate LocalDate performedOn, @NotNull SpineProcedure procedure,
+            @Size(max = 50) @Pattern(regexp = LEVELS, message = LEVELS_MESSAGE) String levels,
+            @Size(max = 4000) String operativeNote) {
+
+        PriorSurgery toPriorSurgery() {
+            return new PriorSurgery(performedOn, procedure, levels, operativeNote);
+        }
     }
+
+    /** Spinal levels such as {@code L4-L5}, {@code L5-S1} or {@code L3-L4,L4-L5}: codes only, no free text. */
+    static final String LEVELS = "(C[1-7]|T([1-9]|1[0-2])|L[1-5]|S[1-5])(-(C[1-7]|T([1-9]|1[0-2])|L[1-5]|S[1-5]))?"
+            + "(,(C[1-7]|T([1-9]|1[0-2])|L[1-5]|S[1-5])(-(C[1-7]|T([1-9]|1[0-2])|L[1-5]|S[1-5]))?)*";
+    static final String LEVELS_MESSAGE = "must be spinal levels such as L4-L5 or L4-L5,L5-S1";
 
     public record SymptomsRequest(
             @NotNull @Min(0) @Max(10) Integer painNrs,
@@ -80,13 +93,20 @@ public record OpenCaseRequest(
         }
     }
 
+    /** An imaging study, at opening or posted later on its own ({@code POST /api/cases/{caseId}/imaging}). */
     public record ImagingRequest(
             @NotBlank @Pattern(regexp = "MRI_GADOLINIUM|MRI|CT|XRAY", message = "must be MRI_GADOLINIUM, MRI, CT or XRAY") String modality,
-            @NotNull LocalDate performedOn,
-            @Size(max = 2000) String findingsSummary) {
+            @NotNull @PlausibleDate LocalDate performedOn,
+            @Size(max = 30) List<@NotNull RadiologicalFinding> findings,
+            @Size(max = 50) @Pattern(regexp = LEVELS, message = LEVELS_MESSAGE) String levels,
+            @Size(max = 4000) String findingsSummary) implements IntakeCommand {
+
+        ImagingStudy toStudy() {
+            return new ImagingStudy(modality, performedOn, findings, levels, findingsSummary);
+        }
     }
 
-    public record ConservativeCareRequest(@NotNull CareModality modality, @NotNull LocalDate startedOn, @NotNull LocalDate endedOn,
+    public record ConservativeCareRequest(@NotNull CareModality modality, @NotNull @PlausibleDate LocalDate startedOn, @NotNull @PlausibleDate LocalDate endedOn,
             @NotNull @PositiveOrZero Integer sessions, @NotNull Boolean supervised) {
 
         @JsonIgnore
@@ -100,7 +120,7 @@ public record OpenCaseRequest(
             @Valid ConsentRequest research) {
     }
 
-    public record ConsentRequest(@NotNull Boolean granted, @NotNull Instant recordedAt, @NotNull ConsentMethod method,
+    public record ConsentRequest(@NotNull Boolean granted, @NotNull @PlausibleDate Instant recordedAt, @NotNull ConsentMethod method,
             @NotBlank @Size(max = 50) String textVersion) {
     }
 
@@ -120,10 +140,10 @@ public record OpenCaseRequest(
                         p.preferredLanguage(), p.homeRegion()),
                 new Diagnosis(diagnosis.icd10Code(), diagnosis.description()),
                 priorSurgeries == null ? null
-                        : priorSurgeries.stream().map(s -> new PriorSurgery(s.performedOn(), s.procedure(), s.levels())).toList(),
+                        : priorSurgeries.stream().map(PriorSurgeryRequest::toPriorSurgery).toList(),
                 symptoms.painNrs(), symptoms.odiSectionScores(), redFlags,
                 imaging == null ? null
-                        : imaging.stream().map(i -> new ImagingStudy(i.modality(), i.performedOn(), i.findingsSummary())).toList(),
+                        : imaging.stream().map(ImagingRequest::toStudy).toList(),
                 conservativeCare == null ? null
                         : conservativeCare.stream().map(c -> new ConservativeCareCourse(c.modality(), c.startedOn(), c.endedOn(),
                                 c.sessions(), c.supervised())).toList(),

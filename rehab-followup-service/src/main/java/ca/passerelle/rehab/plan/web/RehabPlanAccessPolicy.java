@@ -10,7 +10,7 @@ import ca.passerelle.platform.security.AccessRule;
 import ca.passerelle.platform.security.Role;
 
 /**
- * Who may call which route of this service (docs/security-model.md, "rehab: read plan"); every route not named here is
+ * Who may call which route of this service (docs/security-model.md, the "rehab:" rows); every route not named here is
  * denied. The tenant check (a clinic sees only its own cases) is made on the plan itself, see {@link RehabPlanController}.
  */
 @Component
@@ -19,6 +19,12 @@ class RehabPlanAccessPolicy implements AccessPolicy {
     @Override
     public List<AccessRule> rules() {
         return List.of(
-                AccessRule.allow(HttpMethod.GET, "/api/rehab-plans/{caseId}", Role.COORDINATOR, Role.SPECIALIST, Role.CLINIC));
+                AccessRule.allow(HttpMethod.GET, "/api/rehab-plans/{caseId}", Role.COORDINATOR, Role.SPECIALIST, Role.CLINIC),
+                // Only the case's rehabilitation clinic, checked in FollowUpService (another clinic: 404).
+                AccessRule.allow(HttpMethod.POST, "/api/cases/{caseId}/follow-ups", Role.CLINIC),
+                AccessRule.allow(HttpMethod.GET, "/api/cases/{caseId}/follow-ups", Role.COORDINATOR, Role.SPECIALIST, Role.CLINIC),
+                AccessRule.allow(HttpMethod.POST, "/api/cases/{caseId}/rehab-closure", Role.COORDINATOR),
+                AccessRule.allow(HttpMethod.GET, "/api/alerts", Role.COORDINATOR),
+                AccessRule.allow(HttpMethod.POST, "/api/alerts/{alertId}/acknowledge", Role.COORDINATOR));
     }
 }

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import ca.passerelle.events.assessment.SurgicalCategory;
+import ca.passerelle.events.rehab.RehabClosure;
 import ca.passerelle.events.rehab.RehabPhase;
 import ca.passerelle.rehab.plan.Checkpoint;
+import ca.passerelle.rehab.plan.FollowUpStatus;
 import ca.passerelle.rehab.plan.PhaseGuide;
 import ca.passerelle.rehab.plan.PlannedPhase;
 import ca.passerelle.rehab.plan.RehabPlan;
@@ -16,6 +18,9 @@ record RehabPlanResponse(
         String caseId,
         SurgicalCategory category,
         String rehabClinicId,
+        FollowUpStatus status,
+        RehabPhase currentPhase,
+        RehabClosure closure,
         List<PhaseResponse> phases,
         List<CheckpointResponse> checkpoints,
         Instant createdAt) {
@@ -46,7 +51,8 @@ record RehabPlanResponse(
     }
 
     static RehabPlanResponse from(RehabPlan plan) {
-        return new RehabPlanResponse(plan.caseId().value(), plan.category(), plan.rehabClinicId(),
+        return new RehabPlanResponse(plan.caseId().value(), plan.category(), plan.rehabClinicId(), plan.status(),
+                plan.currentPhase(), plan.closure().orElse(null),
                 plan.phases().stream().map(PhaseResponse::from).toList(),
                 plan.checkpoints().stream().map(CheckpointResponse::from).toList(),
                 plan.createdAt());

@@ -1,2 +1,2 @@
-/** HTTP adapter: reads a case's rehabilitation plan, with the route rules that say who may. */
+/** HTTP adapter: plans, follow-up reports, closure and coordinators' alerts, with the route rules that say who may call them. */
 package ca.passerelle.rehab.plan.web;

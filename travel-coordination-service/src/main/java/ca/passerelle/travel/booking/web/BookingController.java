@@ -4,14 +4,22 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ca.passerelle.platform.security.Callers;
+import java.time.LocalDate;
+import java.util.Set;
+
 import ca.passerelle.travel.booking.BookingService;
+import ca.passerelle.travel.booking.TravelDocument;
+import ca.passerelle.travel.booking.TravelPlan;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -32,6 +40,25 @@ class BookingController {
     record ChoiceRequest(@NotBlank @Size(max = 100) String optionId) {
     }
 
+    record RescheduleRequest(@NotNull LocalDate surgeryOn) {
+    }
+
+    /** Booking references are what the airline or the lodging gave: letters, digits and dashes. */
+    record FlightRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{3,20}") String bookingReference, @NotNull LocalDate departureOn) {
+    }
+
+    record LodgingRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{3,30}") String bookingReference, @NotNull LocalDate checkInOn,
+            @NotNull LocalDate checkOutOn) {
+    }
+
+    record CompanionRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 40) String relationship) {
+    }
+
+    /** The whole editable part of the plan: what is left out (null) is not booked. */
+    record TravelPlanRequest(@Valid FlightRequest outboundFlight, @Valid FlightRequest returnFlight, @Valid LodgingRequest lodging,
+            @Valid CompanionRequest accompanyingPerson, @Size(max = 20) Set<@NotNull TravelDocument> documentsReady) {
+    }
+
     @GetMapping("/{caseId}")
     BookingResponse booking(@PathVariable String caseId) {
         return BookingResponse.of(bookings.booking(caseId));
@@ -40,5 +67,39 @@ class BookingController {
     @PostMapping("/{caseId}/choice")
     BookingResponse choose(@PathVariable String caseId, @Valid @RequestBody ChoiceRequest choice) {
         return BookingResponse.of(bookings.choose(Callers.current(), caseId, choice.optionId()));
+    }
+
+    /** The coordinator stops scheduling: holds released, hospital told, travel cancelled ({@code SurgeryCancelled}). */
+    @PostMapping("/{caseId}/cancel")
+    BookingResponse cancel(@PathVariable String caseId) {
+        return BookingResponse.of(bookings.cancel(Callers.current(), caseId));
+    }
+
+    /** The coordinator moves the booked surgery (agreed with the hospital) ({@code SurgeryRescheduled}). */
+    @PostMapping("/{caseId}/reschedule")
+    BookingResponse reschedule(@PathVariable String caseId, @Valid @RequestBody RescheduleRequest reschedule) {
+        return BookingResponse.of(bookings.reschedule(Callers.current(), caseId, reschedule.surgeryOn()));
+    }
+
+    @GetMapping("/{caseId}/travel-plan")
+    TravelPlanResponse travelPlan(@PathVariable String caseId) {
+        return TravelPlanResponse.of(caseId, bookings.travelPlan(caseId));
+    }
+
+    @PutMapping("/{caseId}/travel-plan")
+    TravelPlanResponse planTravel(@PathVariable String caseId, @Valid @RequestBody TravelPlanRequest plan) {
+        TravelPlan current = bookings.travelPlan(caseId);
+        return TravelPlanResponse.of(caseId, bookings.planTravel(Callers.current(), caseId,
+                flight(plan.outboundFlight(), TravelPlan.DEPARTURE_CITY, current.hospitalCity()),
+                flight(plan.returnFlight(), current.hospitalCity(), TravelPlan.DEPARTURE_CITY),
+                plan.lodging() == null ? null
+                        : new TravelPlan.Lodging(plan.lodging().bookingReference(), plan.lodging().checkInOn(), plan.lodging().checkOutOn()),
+                plan.accompanyingPerson() == null ? null
+                        : new TravelPlan.Companion(plan.accompanyingPerson().name(), plan.accompanyingPerson().relationship()),
+                plan.documentsReady() == null ? Set.of() : plan.documentsReady()));
+    }
+
+    private static TravelPlan.Flight flight(FlightRequest flight, String from, String to) {
+        return flight == null ? null : new TravelPlan.Flight(flight.bookingReference(), flight.departureOn(), from, to);
     }
 }

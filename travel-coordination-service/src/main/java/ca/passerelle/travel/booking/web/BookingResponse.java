@@ -14,10 +14,11 @@ import ca.passerelle.events.assessment.SurgicalCategory;
 
 /**
  * A booking as coordinators and specialists see it, with who picked the option (null when picked automatically) and
- * who answered for the hospital each time (token subjects, the hospital itself or a coordinator on its behalf).
+ * who answered for the hospital each time (token subjects, the hospital itself or a coordinator on its behalf), and by
+ * when the hospital must answer a held slot ({@code confirmBy}, null otherwise).
  */
 record BookingResponse(String caseId, BookingStatus status, SurgicalCategory category, List<OptionView> options, String chosenBy,
-        HoldView hold, AppointmentView appointment, List<HospitalDecision> hospitalDecisions) {
+        HoldView hold, AppointmentView appointment, Instant confirmBy, List<HospitalDecision> hospitalDecisions) {
 
     static BookingResponse of(SurgeryBooking booking) {
         return new BookingResponse(booking.caseId(), booking.status(), booking.category(),
@@ -25,6 +26,7 @@ record BookingResponse(String caseId, BookingStatus status, SurgicalCategory cat
                 booking.chosenBy().orElse(null),
                 booking.hold().map(HoldView::of).orElse(null),
                 booking.appointment().map(AppointmentView::of).orElse(null),
+                booking.confirmBy().orElse(null),
                 booking.hospitalDecisions());
     }
 

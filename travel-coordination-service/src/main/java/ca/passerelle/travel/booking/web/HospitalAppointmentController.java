@@ -62,6 +62,21 @@ class HospitalAppointmentController {
         return DeclineResponse.declined(appointmentId);
     }
 
+    record RescheduleRequest(@NotNull LocalDate surgeryOn) {
+    }
+
+    /** The hospital cancels its held or booked appointment: the case's scheduling is cancelled and compensated. */
+    @PostMapping("/{appointmentId}/cancel")
+    HospitalAppointmentResponse cancel(@PathVariable String appointmentId) {
+        return HospitalAppointmentResponse.of(bookings.cancelAppointment(Callers.current(), appointmentId));
+    }
+
+    /** The hospital moves its booked appointment to a new date; the travel plan is recomputed. */
+    @PostMapping("/{appointmentId}/reschedule")
+    HospitalAppointmentResponse reschedule(@PathVariable String appointmentId, @Valid @RequestBody RescheduleRequest reschedule) {
+        return HospitalAppointmentResponse.of(bookings.rescheduleAppointment(Callers.current(), appointmentId, reschedule.surgeryOn()));
+    }
+
     @PostMapping("/{appointmentId}/completion")
     HospitalAppointmentResponse complete(@PathVariable String appointmentId, @Valid @RequestBody CompletionRequest completion) {
         return HospitalAppointmentResponse.of(bookings.complete(Callers.current(), appointmentId, completion.performedOn(),

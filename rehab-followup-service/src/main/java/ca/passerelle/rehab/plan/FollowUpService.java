@@ -1,0 +1,160 @@
+package ca.passerelle.rehab.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import ca.passerelle.events.rehab.RehabClosure;
+import ca.passerelle.platform.audit.AuditTrail;
+import ca.passerelle.platform.messaging.AggregateStore;
+import ca.passerelle.platform.security.Caller;
+import ca.passerelle.platform.security.Role;
+import ca.passerelle.platform.web.ConflictException;
+import ca.passerelle.platform.web.NotFoundException;
+import ca.passerelle.platform.web.RuleViolationException;
+
+/**
+ * The follow-up itself: reports of the assigned rehabilitation clinic, alerts to coordinators and their acknowledgement,
+ * early closure, and the sweep of time-based rules. Tenant checks are made here: a clinic that is not the case's
+ * rehabilitation clinic gets the same 404 as for an unknown case.
+ */
+@Service
+public class FollowUpService {
+
+    private final AggregateStore store;
+    private final RehabPlans plans;
+    private final RehabPlanService planning;
+    private final NotesCipher notes;
+    private final FollowUpProperties rules;
+    private final Clock clock;
+    private final AuditTrail audit;
+
+    public FollowUpService(AggregateStore store, RehabPlans plans, RehabPlanService planning, NotesCipher notes,
+            FollowUpProperties rules, Clock clock, AuditTrail audit) {
+        this.store = store;
+        this.plans = plans;
+        this.planning = planning;
+        this.notes = notes;
+        this.rules = rules;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** A report with its notes opened, for the callers allowed to read it. */
+    public record ReadableReport(FollowUpReport report, String notes) {
+    }
+
+    /** An open alert with the case it is about. */
+    public record CaseAlert(String caseId, FollowUpAlert alert) {
+    }
+
+    /** Records a report of the case's rehabilitation clinic; anyone else gets a 404, as for an unknown case. */
+    public ReadableReport record(CaseId caseId, FollowUpDraft draft, Caller caller) {
+        RehabPlan current = visibleToRehabClinic(caseId, caller);
+        if (current.status() != FollowUpStatus.ACTIVE) {
+            throw new ConflictException("The follow-up of this case has ended");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (draft.assessedOn().isAfter(today)) {
+            throw new RuleViolationException("assessed-in-future", "A follow-up cannot be assessed after today");
+        }
+        if (draft.assessedOn().isBefore(current.performedOn())) {
+            throw new RuleViolationException("assessed-before-surgery", "A follow-up is assessed on or after the day of surgery");
+        }
+        if (current.baseline().isEmpty()) {
+            throw new ConflictException("The pre-operative baseline of this case is not known yet");
+        }
+        String reportId = "r-" + UUID.randomUUID();
+        String sealed = notes.seal(draft.notes(), caseId.value(), reportId);
+        Instant now = clock.instant();
+        FollowUpReport[] recorded = new FollowUpReport[1];
+        store.update(RehabPlan.class, caseId.value(), plan -> {
+            if (plan.status() != FollowUpStatus.ACTIVE) {
+                throw new ConflictException("The follow-up of this case has ended");
+            }
+            recorded[0] = plan.record(draft, reportId, sealed, rules, now);
+        });
+        audit.record(caller, "follow-up.record", "case", caseId.value(), "care-coordination");
+        return new ReadableReport(recorded[0], draft.notes());
+    }
+
+    /** The reports of a case: its rehabilitation clinic, coordinators and specialists; notes opened; the read is audited. */
+    public List<ReadableReport> reports(CaseId caseId, Caller caller) {
+        RehabPlan plan = planning.find(caseId)
+                .filter(found -> caller.has(Role.COORDINATOR) || caller.has(Role.SPECIALIST) || RehabPlanService.isRehabClinic(caller, found))
+                .orElseThrow(FollowUpService::unknownCase);
+        audit.record(caller, "follow-up.read", "case", caseId.value(), "care-coordination");
+        return plan.reports().stream()
+                .map(report -> new ReadableReport(report, notes.open(report.sealedNotes(), caseId.value(), report.reportId())))
+                .toList();
+    }
+
+    /** Open alerts of every case, most severe first, then oldest first. */
+    public List<CaseAlert> openAlerts() {
+        return plans.withOpenAlerts().stream()
+                .flatMap(plan -> plan.alerts().stream().filter(FollowUpAlert::isOpen).map(alert -> new CaseAlert(plan.caseId().value(), alert)))
+                .sorted(Comparator.comparing((CaseAlert a) -> a.alert().severity()).thenComparing(a -> a.alert().raisedAt()))
+                .toList();
+    }
+
+    /** A coordinator acknowledges an alert (by its id); doing it twice changes nothing. */
+    public CaseAlert acknowledge(String alertId, Caller coordinator) {
+        RehabPlan holder = plans.holdingAlert(alertId).orElseThrow(() -> new NotFoundException("No such alert"));
+        Instant now = clock.instant();
+        RehabPlan saved = store.update(RehabPlan.class, holder.caseId().value(),
+                plan -> plan.acknowledge(alertId, coordinator.subject(), now)).orElseThrow(() -> new NotFoundException("No such alert"));
+        return new CaseAlert(saved.caseId().value(), saved.alert(alertId).orElseThrow());
+    }
+
+    /** A coordinator ends the follow-up early with a reason code. */
+    public RehabPlan close(CaseId caseId, RehabClosure reason) {
+        RehabPlan current = planning.find(caseId).orElseThrow(FollowUpService::unknownCase);
+        if (current.status() != FollowUpStatus.ACTIVE) {
+            throw new ConflictException("The follow-up of this case has already ended");
+        }
+        if (reason == RehabClosure.PLAN_COMPLETED) {
+            throw new RuleViolationException("closure-reason", "A plan is completed by reporting its last checkpoint");
+        }
+        Instant now = clock.instant();
+        return store.update(RehabPlan.class, caseId.value(), plan -> {
+            if (plan.status() != FollowUpStatus.ACTIVE) {
+                throw new ConflictException("The follow-up of this case has already ended");
+            }
+            plan.closeEarly(reason, now);
+        }).orElseThrow(FollowUpService::unknownCase);
+    }
+
+    /**
+     * The time-based rules at {@code now}: clinic assignments retried, missed checkpoints alerted (once each), phases
+     * advanced. Only plans with something to do are written.
+     *
+     * @return how many plans changed
+     */
+    public int sweep(Instant now) {
+        planning.assignPendingClinics();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        int changed = 0;
+        for (RehabPlan plan : plans.active()) {
+            if (plan.needsSweep(today, rules)) {
+                store.update(RehabPlan.class, plan.caseId().value(), fresh -> fresh.sweep(today, now, rules));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private RehabPlan visibleToRehabClinic(CaseId caseId, Caller caller) {
+        Optional<RehabPlan> plan = planning.find(caseId).filter(found -> RehabPlanService.isRehabClinic(caller, found));
+        return plan.orElseThrow(FollowUpService::unknownCase);
+    }
+
+    private static NotFoundException unknownCase() {
+        return new NotFoundException("No rehabilitation follow-up for this case");
+    }
+}

@@ -1,0 +1,22 @@
+package ca.passerelle.travel.feed;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import ca.passerelle.travel.booking.TravelProperties;
+import ca.uhn.fhir.context.FhirContext;
+
+/** The FHIR context (costly to make: one per service) and the pseudonym key. */
+@Configuration(proxyBeanMethods = false)
+class FeedConfiguration {
+
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4();
+    }
+
+    @Bean
+    FhirAppointments fhirAppointments(FhirContext fhir, TravelProperties travel) {
+        return new FhirAppointments(fhir, new Pseudonyms(travel.hospitalFeed().pseudonymKey()));
+    }
+}
