@@ -1,7 +1,7 @@
 package ca.passerelle.localstack;
 
 /** The runnable parts of Passerelle, in start order, with whether they need the broker and the database. */
-enum Component {
+public enum Component {
     IDENTITY_PROVIDER("identity-provider", false),
     FACILITY_API_SIMULATOR("facility-api-simulator", false),
     FACILITY_GATEWAY("facility-gateway", true),
@@ -19,11 +19,11 @@ enum Component {
         this.usesInfrastructure = usesInfrastructure;
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
-    boolean usesInfrastructure() {
+    public boolean usesInfrastructure() {
         return usesInfrastructure;
     }
 }

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Demo cases for the local run, opened through the public APIs like a clinic would. Idempotency keys make a restart
  * find the same cases instead of duplicating them.
  */
-final class DemoData {
+public final class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,7 +35,7 @@ final class DemoData {
     }
 
     /** A patient as a referring clinic describes them. */
-    record Patient(String familyName, String firstName, String dateOfBirth, String sex, String ramq, String region) {
+    public record Patient(String familyName, String firstName, String dateOfBirth, String sex, String ramq, String region) {
     }
 
     static final Patient MARIE = new Patient("Tremblay", "Marie", "1974-03-12", "F", "TREM 7453 1214", "QC-13");
@@ -108,7 +108,7 @@ final class DemoData {
     }
 
     /** The body a clinic posts to open a case, with conservative care that lasted {@code careDays} days until last week. */
-    static String caseRequest(Patient patient, List<String> redFlags, int careDays) {
+    public static String caseRequest(Patient patient, List<String> redFlags, int careDays) {
         LocalDate today = LocalDate.now();
         LocalDate careEnded = today.minusDays(7);
         LocalDate careStarted = careEnded.minusDays(careDays);

@@ -36,7 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Component, ServiceProcess> services = new LinkedHashMap<>();
     private MongoServer mongo;
 
-    LocalStack(Path root, Path dataDir, Ports ports) {
+    public LocalStack(Path root, Path dataDir, Ports ports) {
         this.root = root.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.ports = ports;
@@ -100,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The identity provider's issuer, which every service trusts. */
-    String issuer() {
+    public String issuer() {
         return ports.baseUrl(Component.IDENTITY_PROVIDER);
     }
 
@@ -149,30 +149,71 @@ public final class LocalStack implements AutoCloseable {
         return arguments;
     }
 
-    String mongoUri(String database) {
+    public String mongoUri(String database) {
         return "mongodb://127.0.0.1:" + ports.mongo() + "/" + database;
     }
 
     /** Where every part writes its log. */
-    Path logsFolder() {
+    public Path logsFolder() {
         return dataDir.resolve("logs");
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    String baseUrl(Component component) {
+    public String baseUrl(Component component) {
         return ports.baseUrl(component);
     }
 
     /** Stops the broker, for tests of what happens while it is away; {@code kill} stops it with SIGKILL. */
-    void stopKafka(boolean kill) {
+    public void stopKafka(boolean kill) {
         kafka.stop(kill);
     }
 
-    void startKafka() {
+    public void startKafka() {
         kafka.start(Duration.ofSeconds(90));
+    }
+
+    /** Kills one service's process with SIGKILL ({@code kill -9}), for fault-injection tests; restart it with {@link #startService}. */
+    public void killService(Component component) {
+        requireService(component).kill();
+    }
+
+    /** Stops one service gracefully (SIGTERM); restart it with {@link #startService}. */
+    public void stopService(Component component) {
+        requireService(component).stop();
+    }
+
+    /**
+     * Starts one service again (after {@link #killService} or {@link #stopService}) with the stack's arguments plus
+     * {@code extraArguments} (later ones win, e.g. {@code --passerelle.messaging.relay-enabled=false}), and waits until
+     * it reports UP. Its log is appended to the same file.
+     */
+    public void startService(Component component, String... extraArguments) {
+        ServiceProcess previous = requireService(component);
+        if (previous.isAlive()) {
+            throw new IllegalStateException(component.module() + " is still running (pid " + previous.pid() + ")");
+        }
+        List<String> arguments = new ArrayList<>(argumentsFor(component));
+        arguments.addAll(List.of(extraArguments));
+        ServiceProcess service = new ServiceProcess(component, jarOf(component), previous.logFile(), ports.baseUrl(component), arguments);
+        services.put(component, service);
+        service.start();
+        awaitHealthy(READY_TIMEOUT);
+    }
+
+    /** The operating-system process id of one service, or -1 when it is not running. */
+    public long pid(Component component) {
+        return requireService(component).pid();
+    }
+
+    private ServiceProcess requireService(Component component) {
+        ServiceProcess service = services.get(component);
+        if (service == null) {
+            throw new IllegalStateException(component.module() + " was never started");
+        }
+        return service;
     }
 
     void printBanner(PrintStream out, Duration ready) {

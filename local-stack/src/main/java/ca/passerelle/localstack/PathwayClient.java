@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -22,17 +23,17 @@ public final class PathwayClient {
     private final LocalStack stack;
     private final Actors actors;
 
-    PathwayClient(LocalStack stack) {
+    public PathwayClient(LocalStack stack) {
         this.stack = stack;
         this.actors = new Actors(new IdentityProviderClient(stack.issuer()));
     }
 
     /** A clinic opens a case; returns the answer (caseId, status, odiPercent, ramqWarnings). */
-    JsonNode openCase(String body, String idempotencyKey) {
+    public JsonNode openCase(String body, String idempotencyKey) {
         return send("POST", Component.INTAKE, "/api/cases", body, idempotencyKey, 201, actors.clinic(Actors.DEMO_CLINIC));
     }
 
-    Optional<JsonNode> assessment(String caseId) {
+    public Optional<JsonNode> assessment(String caseId) {
         return find(Component.ASSESSMENT, "/api/assessments/" + caseId, actors.coordinator());
     }
 
@@ -50,6 +51,40 @@ public final class PathwayClient {
     JsonNode confirmAppointment(String hospitalId, String appointmentId) {
         return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/confirmation", "{}", null, 200,
                 actors.hospital(hospitalId));
+    }
+
+    /** The partner hospital declines the slot held for it; the saga offers the next hospital. */
+    JsonNode declineAppointment(String hospitalId, String appointmentId) {
+        String body = JSON.createObjectNode().put("reason", "Bloc opératoire indisponible").toString();
+        return send("POST", Component.TRAVEL, "/api/hospital/appointments/" + appointmentId + "/decline", body, null, 200,
+                actors.hospital(hospitalId));
+    }
+
+    /** The coordinator cancels the scheduling of a case: holds released, hospital told, travel cancelled. */
+    JsonNode cancelBooking(String caseId) {
+        return send("POST", Component.TRAVEL, "/api/bookings/" + caseId + "/cancel", "{}", null, 200, actors.coordinator());
+    }
+
+    /** The holds the external facility-availability API (the simulator) keeps for a case, whatever their status. */
+    List<JsonNode> simulatorHolds(String caseId) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrl(Component.FACILITY_API_SIMULATOR) + "/v1/holds"))
+                .timeout(Duration.ofSeconds(15)).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            check(response, 200, "GET /v1/holds");
+            List<JsonNode> holds = new java.util.ArrayList<>();
+            JSON.readTree(response.body()).forEach(hold -> {
+                if (caseId.equals(hold.path("reference").asString())) {
+                    holds.add(hold);
+                }
+            });
+            return holds;
+        } catch (IOException e) {
+            throw new IllegalStateException("GET /v1/holds failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The partner hospital moves its booked surgery to another date. */
@@ -99,14 +134,14 @@ public final class PathwayClient {
     }
 
     /** What the monitoring system scrapes from one component: its Prometheus exposition, as text. */
-    String metrics(Component component) {
+    public String metrics(Component component) {
         HttpResponse<String> response = exchange("GET", component, "/actuator/prometheus", null, null, actors.operator(), "text/plain");
         check(response, 200, "GET /actuator/prometheus of " + component);
         return response.body();
     }
 
     /** Waits until the resource exists and satisfies the condition, and returns it. */
-    static JsonNode await(String what, Supplier<Optional<JsonNode>> resource, Predicate<JsonNode> condition, Duration timeout) {
+    public static JsonNode await(String what, Supplier<Optional<JsonNode>> resource, Predicate<JsonNode> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<JsonNode> last = Optional.empty();
         while (System.nanoTime() < deadline) {

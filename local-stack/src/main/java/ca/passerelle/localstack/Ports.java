@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Where each part listens, all on 127.0.0.1. */
-record Ports(Map<Component, Integer> services, int kafka, int kafkaController, int mongo) {
+public record Ports(Map<Component, Integer> services, int kafka, int kafkaController, int mongo) {
 
     /** The documented ports of the local run. */
-    static Ports defaults() {
+    public static Ports defaults() {
         Map<Component, Integer> services = new EnumMap<>(Component.class);
         services.put(Component.DASHBOARD, 8080);
         services.put(Component.INTAKE, 8081);
@@ -27,7 +27,7 @@ record Ports(Map<Component, Integer> services, int kafka, int kafkaController, i
     }
 
     /** Distinct free ports, for tests that must not collide with a running local stack. */
-    static Ports free() {
+    public static Ports free() {
         Component[] components = Component.values();
         List<ServerSocket> held = new ArrayList<>();
         try {

@@ -87,6 +87,24 @@ final class ServiceProcess {
         return logFile;
     }
 
+    /** Kills the process at once (SIGKILL, like {@code kill -9}): no shutdown hook, no graceful shutdown, nothing flushed. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The operating-system process id, or -1 when it is not running. */
+    long pid() {
+        return isAlive() ? process.pid() : -1;
+    }
+
     /** Asks the service to stop (SIGTERM, Spring's graceful shutdown), killing it if it has not stopped in time. */
     void stop() {
         if (process == null || !process.isAlive()) {

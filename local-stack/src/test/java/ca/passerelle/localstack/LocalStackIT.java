@@ -150,6 +150,41 @@ class LocalStackIT {
 
     @Test
     @Order(4)
+    void aDeclinedHospitalsHoldIsReleasedAndACancelledBookingLeavesNothingHeldAtTheFacilityApi() {
+        DemoData.Patient patient = new DemoData.Patient("Roy", "Sophie", "1981-07-23", "F", "ROYS 8157 2322", "QC-03");
+        String caseId = client.openCase(DemoData.caseRequest(patient, List.of(), 160), "cancel-" + UUID.randomUUID()).path("caseId").asString();
+        PathwayClient.await("awaiting evaluation", () -> client.assessment(caseId), PathwayClient.field("status", "AWAITING_EVALUATION"), STEP);
+        client.evaluate(caseId, "SIMPLE_DECOMPRESSION", "EPIDURAL_FIBROSIS", "Compression radiculaire L4-L5 persistante");
+        JsonNode first = PathwayClient.await("first hold", () -> client.booking(caseId),
+                PathwayClient.field("status", "AWAITING_HOSPITAL_CONFIRMATION"), STEP);
+        String firstHospital = first.path("appointment").path("hospitalId").asString();
+
+        client.declineAppointment(firstHospital, first.path("appointment").path("appointmentId").asString());
+
+        JsonNode second = PathwayClient.await("second hospital held", () -> client.booking(caseId),
+                node -> "AWAITING_HOSPITAL_CONFIRMATION".equals(node.path("status").asString())
+                        && !firstHospital.equals(node.path("appointment").path("hospitalId").asString()), STEP);
+        String secondHospital = second.path("appointment").path("hospitalId").asString();
+        await().atMost(STEP).untilAsserted(() -> assertThat(client.simulatorHolds(caseId))
+                .extracting(hold -> hold.path("facilityId").asString() + ":" + hold.path("status").asString())
+                .containsExactlyInAnyOrder(firstHospital + ":RELEASED", secondHospital + ":HELD"));
+
+        client.confirmAppointment(secondHospital, second.path("appointment").path("appointmentId").asString());
+        PathwayClient.await("booked", () -> client.booking(caseId), PathwayClient.field("status", "SCHEDULED"), STEP);
+        client.cancelBooking(caseId);
+
+        await().atMost(STEP).untilAsserted(() -> assertThat(client.simulatorHolds(caseId))
+                .as("nothing left held or confirmed at the facility API").extracting(hold -> hold.path("status").asString())
+                .hasSize(2).doesNotContain("HELD", "CONFIRMED"));
+        await().atMost(STEP).until(() -> types(Topics.TRAVEL, caseId).contains(EventCatalog.SURGERY_CANCELLED.name()));
+        // The coordinators see the case back in scheduling, with the cancellation as its status.
+        JsonNode cancelled = PathwayClient.await("cancelled on the dashboard", () -> client.dashboardCase(caseId),
+                node -> node.path("status").asString().contains("annulée"), STEP);
+        assertThat(cancelled.path("stage").asString()).isEqualTo("SURGERY_SCHEDULING");
+    }
+
+    @Test
+    @Order(5)
     void aCaseOpenedWhileTheBrokerIsKilledIsPublishedExactlyOnceWhenItIsBack() {
         DemoData.Patient patient = new DemoData.Patient("Côté", "Luc", "1959-02-28", "M", "COTL 5902 2838", "QC-06");
         String caseId;
@@ -169,7 +204,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aCanaryPatientLeavesNoIdentifierInAnyLogTopicOrOtherServicesDatabase() throws Exception {
         DemoData.Patient canary = new DemoData.Patient("Quatremain-Oxleyx", "Zephyrine", "1966-09-14", "F", "QUAZ 6659 1447", "QC-13");
         String caseId = client.openCase(DemoData.caseRequest(canary, List.of(), 170), "canary-" + UUID.randomUUID()).path("caseId").asString();

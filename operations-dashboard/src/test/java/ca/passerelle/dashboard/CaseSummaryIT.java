@@ -2,6 +2,8 @@ package ca.passerelle.dashboard;
 
 import static ca.passerelle.events.EventCatalog.CASE_OPENED;
 import static ca.passerelle.events.EventCatalog.CONSERVATIVE_CARE_VERIFIED;
+import static ca.passerelle.events.EventCatalog.FOLLOW_UP_ALERT_RAISED;
+import static ca.passerelle.events.EventCatalog.TRAVEL_PLAN_UPDATED;
 import static ca.passerelle.events.EventCatalog.REHAB_PLAN_CREATED;
 import static ca.passerelle.events.EventCatalog.SURGERY_COMPLETED;
 import static ca.passerelle.events.EventCatalog.SURGERY_NOT_INDICATED;
@@ -160,6 +162,82 @@ class CaseSummaryIT {
         assertThat(badStage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badStage.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(http.get("/api/cases?size=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.get("/api/cases?size=100").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> tooBig = http.get("/api/cases?size=101");
+        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooBig.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(tooBig.getBody()).contains("size").doesNotContain("101");
+
+        ResponseEntity<String> forgedCursor = http.get("/api/cases?after=bm90LWEtY3Vyc29y");
+        assertThat(forgedCursor.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(forgedCursor.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(forgedCursor.getBody()).doesNotContain("bm90LWEtY3Vyc29y").doesNotContain("not-a-cursor");
+        assertThat(http.get("/api/cases?sla=LATE").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.get("/api/cases?queue=NOWHERE").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void filtersByHospitalAlertSlaQueueAndCaseIdAndPagesWithTheCursor() {
+        String clinic = "clinic-it-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // waiting for the specialist for 20 days (limit 14): breached
+        CaseEvents late = CaseEvents.forNewCase().withClinic(clinic);
+        send(CASE_OPENED, late.event(CASE_OPENED, now.minus(Duration.ofDays(21))));
+        send(CONSERVATIVE_CARE_VERIFIED, late.event(CONSERVATIVE_CARE_VERIFIED, now.minus(Duration.ofDays(20))));
+        // in rehabilitation at fr-lyon-chu-01 with an open alert
+        CaseEvents alerted = CaseEvents.forNewCase().withClinic(clinic);
+        send(CASE_OPENED, alerted.event(CASE_OPENED, now.minus(Duration.ofDays(90))));
+        send(SURGERY_COMPLETED, alerted.event(SURGERY_COMPLETED, now.minus(Duration.ofDays(30))));
+        send(FOLLOW_UP_ALERT_RAISED, alerted.event(FOLLOW_UP_ALERT_RAISED, now.minus(Duration.ofDays(1))));
+        // scheduled, travel plan in preparation
+        CaseEvents travel = CaseEvents.forNewCase().withClinic(clinic);
+        send(CASE_OPENED, travel.event(CASE_OPENED, now.minus(Duration.ofDays(40))));
+        send(SURGERY_SCHEDULED, travel.event(SURGERY_SCHEDULED, now.minus(Duration.ofDays(2))));
+        send(TRAVEL_PLAN_UPDATED, travel.event(TRAVEL_PLAN_UPDATED, now.minus(Duration.ofHours(2))));
+        Http http = Http.asCoordinator(port);
+        String mine = "/api/cases?clinicId=" + clinic;
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(http.json(mine).get("total").asLong()).isEqualTo(3);
+            assertThat(http.json("/api/cases/" + travel.caseId() + "/timeline")).hasSize(3);
+            assertThat(http.json("/api/cases/" + alerted.caseId() + "/timeline")).hasSize(3);
+        });
+
+        assertThat(ids(http.json(mine + "&sla=BREACHED"))).containsExactly(late.caseId());
+        assertThat(ids(http.json(mine + "&sla=OK"))).containsExactlyInAnyOrder(alerted.caseId(), travel.caseId());
+        assertThat(ids(http.json(mine + "&openAlert=true"))).containsExactly(alerted.caseId());
+        assertThat(ids(http.json(mine + "&openAlert=false"))).containsExactlyInAnyOrder(late.caseId(), travel.caseId());
+        assertThat(ids(http.json(mine + "&queue=AWAITING_EVALUATION"))).containsExactly(late.caseId());
+        assertThat(ids(http.json(mine + "&queue=TRAVEL_TO_FINALISE"))).containsExactly(travel.caseId());
+        assertThat(ids(http.json(mine + "&queue=FOLLOW_UP_ALERTS"))).containsExactly(alerted.caseId());
+        assertThat(ids(http.json(mine + "&hospitalId=fr-lyon-chu-01"))).containsExactlyInAnyOrder(alerted.caseId(), travel.caseId());
+        assertThat(ids(http.json("/api/cases?caseId=" + late.caseId().substring(0, 20)))).containsExactly(late.caseId());
+
+        JsonNode breached = http.json("/api/cases/" + late.caseId());
+        assertThat(breached.get("sla").asString()).isEqualTo("BREACHED");
+        assertThat(breached.get("daysInStage").asLong()).isEqualTo(20);
+        assertThat(breached.get("stage").asString()).isEqualTo("AWAITING_EVALUATION");
+        JsonNode withAlert = http.json("/api/cases/" + alerted.caseId());
+        assertThat(withAlert.get("openAlerts").asInt()).isEqualTo(1);
+        assertThat(withAlert.get("alerts").get(0).get("severity").asString()).isEqualTo("HIGH");
+        assertThat(withAlert.get("alerts").get(0).get("open").asBoolean()).isTrue();
+        assertThat(http.json("/api/cases/" + travel.caseId()).get("blockers").get(0).get("kind").asString())
+                .isEqualTo("TRAVEL_DOCUMENTS_MISSING");
+
+        // keyset paging: most recent movement first, the cursor leads to the next page, the last page has none
+        JsonNode first = http.json(mine + "&size=2");
+        assertThat(ids(first)).containsExactly(travel.caseId(), alerted.caseId());
+        JsonNode second = http.json(mine + "&size=2&after=" + first.get("next").asString());
+        assertThat(ids(second)).containsExactly(late.caseId());
+        assertThat(second.get("next").isNull()).isTrue();
+        assertThat(second.get("total").asLong()).isEqualTo(3);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("caseId").asString()));
+        return ids;
     }
 
     private void send(EventType<?> type, EventEnvelope envelope) {

@@ -134,11 +134,26 @@ class DashboardSecurityIT {
         assertThat(send("DELETE", "/api/dead-letters", TestTokens.coordinator()).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theMetricsAreForTheMonitoringSystemOnlyAndNameNoCase() throws Exception {
+        String caseId = aCaseTheDashboardKnows();
+        send("GET", "/api/cases/" + caseId, TestTokens.coordinator());
+
+        assertThat(send("GET", "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/actuator/prometheus", TestTokens.coordinator()).statusCode()).isEqualTo(403);
+        HttpResponse<String> operator = send("GET", "/actuator/prometheus",
+                TestIssuer.get().token("metrics-scraper", List.of("OPERATOR"), Map.of()));
+        assertThat(operator.statusCode()).isEqualTo(200);
+        assertThat(operator.body()).contains("http_server_requests").contains("uri=\"/api/cases/{caseId}\"").doesNotContain(caseId);
+        assertThat(send("GET", "/api/cases", TestIssuer.get().token("metrics-scraper", List.of("OPERATOR"), Map.of())).statusCode())
+                .isEqualTo(403);
+    }
+
     // --- pages: the coordinator's login session
 
     @Test
     void anAnonymousVisitorIsSentToTheIdentityProvidersLogin() throws Exception {
-        for (String page : List.of("/", "/cases", "/cases/c-anything", "/?lang=en", "/css/dashboard.css")) {
+        for (String page : List.of("/", "/cases", "/cases/c-anything", "/queues", "/dead-letters", "/?lang=en", "/css/dashboard.css")) {
             HttpResponse<String> response = send("GET", page, null);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(location ->
@@ -198,7 +213,7 @@ class DashboardSecurityIT {
     @Test
     void onlyACoordinatorsSessionSeesThePages() throws Exception {
         for (String role : List.of("SPECIALIST", "CLINIC", "HOSPITAL", "SERVICE")) {
-            for (String page : List.of("/", "/cases", "/cases/c-anything", "/?lang=en")) {
+            for (String page : List.of("/", "/cases", "/cases/c-anything", "/queues", "/dead-letters", "/?lang=en")) {
                 MockHttpServletResponse response = browser.perform(get(page).with(Browser.signedIn("someone", role)))
                         .andReturn().getResponse();
                 assertThat(response.getStatus()).as("%s on %s", role, page).isEqualTo(403);

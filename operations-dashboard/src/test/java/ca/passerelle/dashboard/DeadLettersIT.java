@@ -2,15 +2,20 @@ package ca.passerelle.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 import ca.passerelle.events.Topics;
 import ca.passerelle.testinfra.TopicProbe;
@@ -19,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 @DashboardIntegrationTest
 class DeadLettersIT {
 
+
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
     @LocalServerPort
@@ -26,8 +32,17 @@ class DeadLettersIT {
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
 
+    @Autowired
+    WebApplicationContext context;
+    private MockMvc browser;
+
+    @BeforeEach
+    void setUp() {
+        browser = Browser.of(context);
+    }
+
     @Test
-    void showsARecordFromAnyServicesDeadLetterTopicWithItsReason() {
+    void showsARecordFromAnyServicesDeadLetterTopicWithItsReason() throws Exception {
         String key = CaseEvents.newCaseId();
         String topic = Topics.deadLetter(Topics.INTAKE, "assessment-service");
         TopicProbe.send(kafka, topic, key, "{not json".getBytes(StandardCharsets.UTF_8),
@@ -44,6 +59,13 @@ class DeadLettersIT {
         assertThat(item.get("originalTopic").asString()).isEqualTo(Topics.INTAKE);
         assertThat(item.get("at").asString()).isNotBlank();
         assertThat(deadLetters.get("count").asLong()).isGreaterThanOrEqualTo(1);
+
+        String page = browser.perform(get("/dead-letters").with(Browser.coordinator())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Messages en erreur (lettres mortes)", key, "passerelle.intake.case-events.v1.assessment-service.dlq",
+                "unreadable event: Unexpected character", "Motif");
+        assertThat(browser.perform(get("/dead-letters?lang=en").with(Browser.coordinator())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Failed messages (dead letters)", key, "Reason");
     }
 
     @Test

@@ -1,6 +1,12 @@
 package ca.passerelle.dashboard;
 
 import static ca.passerelle.events.EventCatalog.CASE_OPENED;
+import static ca.passerelle.events.EventCatalog.CONSENT_CHANGED;
+import static ca.passerelle.events.EventCatalog.CONSERVATIVE_CARE_VERIFIED;
+import static ca.passerelle.events.EventCatalog.FOLLOW_UP_ALERT_RAISED;
+import static ca.passerelle.events.EventCatalog.FOLLOW_UP_RECORDED;
+import static ca.passerelle.events.EventCatalog.SURGERY_COMPLETED;
+import static ca.passerelle.events.EventCatalog.SYMPTOMS_REPORTED;
 import static ca.passerelle.events.EventCatalog.SURGERY_SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,6 +140,118 @@ class PagesIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(body(page("/"))).contains("facility-api", "Indisponible (disjoncteur ouvert)"));
         assertThat(body(page("/?lang=en"))).contains("Unavailable (breaker open)");
+    }
+
+    @Test
+    void casePageShowsBlockersAlertsAndTheScoresChartWithItsThresholds() throws Exception {
+        CaseEvents patient = CaseEvents.forNewCase();
+        Instant now = Instant.now();
+        send(patient.event(CASE_OPENED, now.minus(Duration.ofDays(120))));
+        send(patient.event(SYMPTOMS_REPORTED, now.minus(Duration.ofDays(100))));
+        send(patient.event(CONSENT_CHANGED, now.minus(Duration.ofDays(90))));
+        send(patient.event(SURGERY_COMPLETED, now.minus(Duration.ofDays(60))));
+        send(patient.event(FOLLOW_UP_RECORDED, now.minus(Duration.ofDays(30))));
+        send(patient.event(FOLLOW_UP_ALERT_RAISED, now.minus(Duration.ofDays(1))));
+        Http api = Http.asCoordinator(port);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.json("/api/cases/" + patient.caseId() + "/timeline")).hasSize(6));
+
+        String french = body(page("/cases/" + patient.caseId()));
+        keep("case-fr.html", french);
+        assertThat(french)
+                .contains("Points bloquants", "Consentement à la communication hors Québec manquant")
+                .contains("Alertes de suivi", "Élevée", "Pas d’amélioration cliniquement significative", "Ouverte")
+                .contains("<svg", "id=\"chart-nrs\"", "id=\"chart-odi\"", "class=\"threshold\"", "class=\"baseline\"")
+                .contains("Référence préopératoire : 7", "Seuil d’amélioration cliniquement significative : 5")
+                .contains("Référence préopératoire : 46", "Seuil d’amélioration cliniquement significative : 36")
+                .contains("Suivi de réadaptation", "Mesure préopératoire", "Chirurgie 2027-01-20")
+                .contains("Consentement modifié", "Alerte de suivi levée", "Suivi enregistré")
+                .contains("Les actions");
+        String english = body(browser.perform(get("/cases/" + patient.caseId() + "?lang=en").with(Browser.coordinator()))
+                .andReturn().getResponse());
+        assertThat(english).contains("Blockers", "Cross-border consent missing", "Pre-operative baseline: 7",
+                "Clinically meaningful improvement threshold: 36", "No clinically meaningful improvement", "Follow-up alert raised")
+                .doesNotContain("Points bloquants");
+    }
+
+    @Test
+    void queuesAndOverviewShowWaitingCasesSlaAndAlerts() throws Exception {
+        CaseEvents late = CaseEvents.forNewCase();
+        Instant now = Instant.now();
+        send(late.event(CASE_OPENED, now.minus(Duration.ofDays(30))));
+        send(late.event(CONSERVATIVE_CARE_VERIFIED, now.minus(Duration.ofDays(20))));
+        Http api = Http.asCoordinator(port);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.json("/api/cases/" + late.caseId()).get("stage").asString()).isEqualTo("AWAITING_EVALUATION"));
+
+        String queues = body(page("/queues"));
+        assertThat(queues).contains("Files de travail", "En attente d’évaluation", "Voyage à finaliser", "Alertes de suivi",
+                "Spécialiste : évaluer le dossier", late.caseId(), "Hors délai", "20 jour(s) à l’étape");
+        assertThat(body(page("/queues?lang=en"))).contains("Work queues", "Travel to finalise", "Past the limit",
+                "20 day(s) in stage");
+
+        String overview = body(page("/"));
+        keep("overview-fr.html", overview);
+        keep("queues-fr.html", queues);
+        assertThat(overview).contains("Délais par étape (SLA)", "Dossiers hors délai", "Alertes de suivi ouvertes, par gravité",
+                "Urgente", "Files de travail", "Choix de l’hôpital attendu");
+        assertThat(Long.parseLong(textOf(overview, "sla-breached"))).isGreaterThanOrEqualTo(1);
+        assertThat(Long.parseLong(textOf(overview, "queue-AWAITING_EVALUATION"))).isGreaterThanOrEqualTo(1);
+        assertThat(Long.parseLong(textOf(overview, "queue-TRAVEL_TO_FINALISE"))).isGreaterThanOrEqualTo(1);
+
+        String breaching = body(page("/cases?sla=BREACHED"));
+        assertThat(breaching).contains(late.caseId()).doesNotContain(events.caseId());
+        assertThat(body(page("/cases?queue=TRAVEL_TO_FINALISE"))).contains(events.caseId()).doesNotContain(late.caseId());
+        assertThat(body(page("/cases?caseId=" + late.caseId()))).contains(late.caseId()).doesNotContain(events.caseId());
+    }
+
+    @Test
+    void caseListPagesWithTheCursorKeepingItsFilters() throws Exception {
+        String clinic = "clinic-pages-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        for (int i = 0; i < 25; i++) {
+            send(CaseEvents.forNewCase().withClinic(clinic).event(CASE_OPENED, now.minusSeconds(i)));
+        }
+        Http api = Http.asCoordinator(port);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.json("/api/cases?clinicId=" + clinic).get("total").asLong()).isEqualTo(25));
+
+        String first = body(page("/cases?clinicId=" + clinic));
+        assertThat(first).contains("25 dossier(s)", "Page suivante").doesNotContain("Première page");
+        String href = hrefOf(first, "next");
+        assertThat(href).contains("clinicId=" + clinic, "after=");
+
+        String second = body(page(href));
+        assertThat(second).contains("Première page").doesNotContain("rel=\"next\"");
+        assertThat(count(first, "<tr class=") + count(first, "<tr>") - 1).isEqualTo(20);
+    }
+
+    /** Keeps a rendered page as a build artefact ({@code target/pages/}), to look at or screenshot after the build. */
+    private static void keep(String name, String html) throws java.io.IOException {
+        java.nio.file.Path pages = java.nio.file.Path.of("target", "pages");
+        java.nio.file.Files.createDirectories(pages);
+        java.nio.file.Files.writeString(pages.resolve(name), html.replace("/css/dashboard.css", "../classes/static/css/dashboard.css"));
+    }
+
+    /** The text of the element with this id. */
+    private static String textOf(String html, String id) {
+        int at = html.indexOf("id=\"" + id + "\"");
+        assertThat(at).as(id).isNotNegative();
+        int start = html.indexOf('>', at) + 1;
+        return html.substring(start, html.indexOf('<', start)).strip();
+    }
+
+    /** The target of the link with this rel. */
+    private static String hrefOf(String html, String rel) {
+        int relAt = html.indexOf("rel=\"" + rel + "\"");
+        assertThat(relAt).as(rel).isNotNegative();
+        String tag = html.substring(html.lastIndexOf("<a", relAt), html.indexOf('>', relAt));
+        int start = tag.indexOf("href=\"") + 6;
+        return tag.substring(start, tag.indexOf('"', start)).replace("&amp;", "&");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     @Test

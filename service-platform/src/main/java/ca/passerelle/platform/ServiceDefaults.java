@@ -40,6 +40,10 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         // Spring Data's Pageable resolver clamps to this; the platform refuses larger pages before it (PageableLimitInterceptor).
         defaults.put("spring.data.web.pageable.max-page-size", "${passerelle.http.max-page-size:100}");
         defaults.put("management.endpoint.health.show-components", "always");
+        // Liveness and readiness groups everywhere, not only when Boot detects Kubernetes (compose and the local run probe them too).
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        // Latency percentiles are computed by Prometheus from histogram buckets (the Grafana p99 panels).
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("passerelle.security.issuer", "http://127.0.0.1:9000");
         defaults.put("spring.security.oauth2.client.provider.passerelle.token-uri", "${passerelle.security.issuer}/oauth2/token");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));

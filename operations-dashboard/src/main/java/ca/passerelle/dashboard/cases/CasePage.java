@@ -2,8 +2,12 @@ package ca.passerelle.dashboard.cases;
 
 import java.util.List;
 
-/** One page of case summaries and how many cases match in all. */
-public record CasePage(List<CaseSummary> items, int page, int size, long total) {
+/**
+ * One page of case summaries and how many cases match in all.
+ *
+ * @param next the cursor of the following page, or null on the last page
+ */
+public record CasePage(List<CaseSummary> items, int page, int size, long total, CaseCursor next) {
 
     public CasePage {
         items = List.copyOf(items);
@@ -18,6 +22,10 @@ public record CasePage(List<CaseSummary> items, int page, int size, long total) 
     }
 
     public boolean hasNext() {
-        return (long) (page + 1) * size < total;
+        return next != null;
+    }
+
+    public String nextCursor() {
+        return next == null ? null : next.encode();
     }
 }

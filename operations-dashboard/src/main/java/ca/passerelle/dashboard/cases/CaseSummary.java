@@ -1,45 +1,85 @@
 package ca.passerelle.dashboard.cases;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import ca.passerelle.events.rehab.AlertSeverity;
+import ca.passerelle.events.rehab.RehabPhase;
 import ca.passerelle.platform.messaging.AggregateDocument;
 
 /**
- * One case as coordinators see it: its stage, status, terminal state and timeline, in one document so that applying an
- * event (and remembering its id) is one single-document write. Events may arrive in any order across the topics: any
- * of them creates the summary, the timeline is kept in event-time order, and the stage only moves forward along the
- * pathway, except that a terminal event always closes the case.
+ * One case as coordinators see it, in one document so that applying an event (and remembering its id) is one
+ * single-document write.
+ * <p>
+ * <b>Any order, same result.</b> The document keeps every fact of the case ({@link CaseFact}, with its timeline entry)
+ * sorted in event-time order ({@link TimelineEntry#CHRONOLOGICAL}: time, then source, sequence and id — a total order),
+ * and every other field is the fold of those facts, recomputed on each new event. So the summary depends only on the
+ * set of events received, never on their arrival order: an older event that arrives late is folded in at its place
+ * and never overwrites what a newer one set, and a rebuild from the topics gives the same document.
+ * <ul>
+ * <li>stage and status: those of the newest fact that moves the case; {@code stageSince} is when the case entered
+ * that stage (a fact re-entering the same stage does not reset it);</li>
+ * <li>terminal: the earliest terminal fact closes the case and gives the reason; nothing after it moves the case;</li>
+ * <li>hospital, surgery date, travel plan, consent, rehabilitation phase: the newest fact that says something about
+ * them;</li>
+ * <li>alerts: raising and acknowledgement merged per alert id, in either order.</li>
+ * </ul>
+ * The indexes serve the case list's filters (each with the most-recent-movement order and its keyset), the SLA queries
+ * (stage and time in stage) and the work queues.
  */
 @Document("case-summaries")
-@CompoundIndex(name = "stage_lastEventAt", def = "{'stage': 1, 'lastEventAt': -1}")
-@CompoundIndex(name = "clinic_stage_lastEventAt", def = "{'clinicId': 1, 'stage': 1, 'lastEventAt': -1}")
+@CompoundIndex(name = "lastEventAt_id", def = "{'lastEventAt': -1, '_id': 1}")
+@CompoundIndex(name = "stage_lastEventAt_id", def = "{'stage': 1, 'lastEventAt': -1, '_id': 1}")
+@CompoundIndex(name = "clinic_lastEventAt_id", def = "{'clinicId': 1, 'lastEventAt': -1, '_id': 1}")
+@CompoundIndex(name = "hospital_lastEventAt_id", def = "{'hospitalId': 1, 'lastEventAt': -1, '_id': 1}")
+@CompoundIndex(name = "openAlert_lastEventAt_id", def = "{'hasOpenAlert': 1, 'lastEventAt': -1, '_id': 1}")
+@CompoundIndex(name = "stage_stageSince", def = "{'stage': 1, 'stageSince': 1}")
+@CompoundIndex(name = "stage_travelReady_stageSince", def = "{'stage': 1, 'travelReady': 1, 'stageSince': 1}")
+@CompoundIndex(name = "openAlert_rank_stageSince", def = "{'hasOpenAlert': 1, 'openAlertRank': 1, 'stageSince': 1}")
 public class CaseSummary extends AggregateDocument {
+
+    /** {@link #openAlertRank} when no alert is open. */
+    static final int NO_OPEN_ALERT = 9;
 
     @Id
     private String caseId;
+    private List<CaseFact> facts = new ArrayList<>();
+
+    // --- the fold of the facts (recomputed by refold)
     private Stage stage;
     private String status;
-    /** Time of the event that set the current stage and status. */
     private Instant stageSince;
     private boolean terminal;
     private TerminalReason terminalReason;
+    private String terminalDetail;
     private String clinicId;
     private String hospitalId;
-    /** Time of the event that named the current hospital. */
-    private Instant hospitalSince;
     private Instant openedAt;
-    @Indexed
     private Instant lastEventAt;
-    private List<TimelineEntry> timeline = new ArrayList<>();
+    private LocalDate surgeryOn;
+    private boolean surgeryDone;
+    private RehabPhase rehabPhase;
+    private String travelStatus;
+    private boolean travelReady;
+    private Integer missingDocuments;
+    private Boolean crossBorderConsent;
+    private List<Alert> alerts = new ArrayList<>();
+    private boolean hasOpenAlert;
+    private int openAlertCount;
+    private int openAlertRank = NO_OPEN_ALERT;
+    private List<AlertSeverity> openAlertSeverities = new ArrayList<>();
+    private List<Blocker> blockers = new ArrayList<>();
 
     public CaseSummary(String caseId) {
         this.caseId = Objects.requireNonNull(caseId, "caseId");
@@ -50,51 +90,140 @@ public class CaseSummary extends AggregateDocument {
         if (!caseId.equals(fact.caseId())) {
             throw new IllegalArgumentException("fact about " + fact.caseId() + " applied to " + caseId);
         }
-        if (timeline.stream().anyMatch(entry -> entry.eventId().equals(fact.entry().eventId()))) {
+        if (facts.stream().anyMatch(known -> known.entry().eventId().equals(fact.entry().eventId()))) {
             return;
         }
-        timeline.add(fact.entry());
-        timeline.sort(TimelineEntry.CHRONOLOGICAL);
-        if (lastEventAt == null || fact.at().isAfter(lastEventAt)) {
-            lastEventAt = fact.at();
-        }
-        if (fact.clinicId() != null) {
-            clinicId = fact.clinicId();
-        }
-        if (fact.openedAt() != null) {
-            openedAt = fact.openedAt();
-        }
-        if (fact.hospitalId() != null && (hospitalSince == null || !fact.at().isBefore(hospitalSince))) {
-            hospitalId = fact.hospitalId();
-            hospitalSince = fact.at();
-        }
-        progress(fact);
+        facts.add(fact);
+        facts.sort(Comparator.comparing(CaseFact::entry, TimelineEntry.CHRONOLOGICAL));
+        refold();
     }
 
-    private void progress(CaseFact fact) {
-        if (fact.terminal()) {
-            // The first terminal event (in event time) is the one that closed the case.
-            if (!terminal || fact.at().isBefore(stageSince)) {
-                terminal = true;
-                terminalReason = fact.terminalReason();
-                moveTo(fact);
+    private void refold() {
+        stage = null;
+        status = null;
+        stageSince = null;
+        terminal = false;
+        terminalReason = null;
+        terminalDetail = null;
+        clinicId = null;
+        hospitalId = null;
+        openedAt = null;
+        surgeryOn = null;
+        surgeryDone = false;
+        rehabPhase = null;
+        travelStatus = null;
+        missingDocuments = null;
+        crossBorderConsent = null;
+        boolean redFlag = false;
+        List<String> missingCare = List.of();
+        LocalDate eligibleOn = null;
+        Integer offeredOptions = null;
+        Map<String, Alert> alertsById = new LinkedHashMap<>();
+        for (CaseFact fact : facts) {
+            if (fact.clinicId() != null) {
+                clinicId = fact.clinicId();
             }
-            return;
+            if (fact.openedAt() != null) {
+                openedAt = fact.openedAt();
+            }
+            if (fact.hospitalId() != null) {
+                hospitalId = fact.hospitalId();
+            }
+            if (fact.crossBorderConsent() != null) {
+                crossBorderConsent = fact.crossBorderConsent();
+            }
+            if (Boolean.TRUE.equals(fact.redFlag())) {
+                redFlag = true;
+            }
+            if (fact.surgeryOn() != null) {
+                surgeryOn = fact.surgeryOn();
+            }
+            if (Boolean.TRUE.equals(fact.surgeryCancelled())) {
+                surgeryOn = null;
+            }
+            if (Boolean.TRUE.equals(fact.surgeryDone())) {
+                surgeryDone = true;
+            }
+            if (fact.rehabPhase() != null && (rehabPhase == null || fact.rehabPhase().compareTo(rehabPhase) > 0)) {
+                rehabPhase = fact.rehabPhase();
+            }
+            if (fact.travelStatus() != null) {
+                travelStatus = fact.travelStatus();
+                missingDocuments = fact.missingDocuments();
+            }
+            if (fact.alert() != null) {
+                alertsById.merge(fact.alert().alertId(), fact.alert(), Alert::merge);
+            }
+            if (fact.movesTheCase() && !terminal) {
+                if (fact.missingCare() != null) {
+                    missingCare = fact.missingCare();
+                    eligibleOn = fact.eligibleOn();
+                }
+                if (fact.offeredOptions() != null) {
+                    offeredOptions = fact.offeredOptions();
+                }
+                if (fact.stage() != stage) {
+                    stageSince = fact.at();
+                }
+                stage = fact.stage();
+                status = fact.status();
+                if (fact.terminal()) {
+                    terminal = true;
+                    terminalReason = fact.terminalReason();
+                    terminalDetail = fact.terminalDetail();
+                }
+            }
         }
-        if (terminal) {
-            return;
+        if (stage == null && !facts.isEmpty()) {
+            // only events that do not move the case so far: it is being opened
+            stage = Stage.INTAKE;
+            status = "Dossier en cours d’ouverture";
+            stageSince = facts.get(0).at();
         }
-        boolean forward = fact.stage().isAfter(stage);
-        boolean newerAtSameStage = fact.stage() == stage && !fact.at().isBefore(stageSince);
-        if (forward || newerAtSameStage) {
-            moveTo(fact);
-        }
+        lastEventAt = facts.isEmpty() ? null : facts.stream().map(CaseFact::at).max(Comparator.naturalOrder()).orElseThrow();
+        travelReady = "READY".equals(travelStatus);
+        alerts = new ArrayList<>(alertsById.values());
+        alerts.sort(Comparator.comparing(Alert::raisedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Alert::alertId));
+        openAlertSeverities = alerts.stream().filter(Alert::open).map(Alert::severity).filter(Objects::nonNull).sorted().toList();
+        openAlertCount = (int) alerts.stream().filter(Alert::open).count();
+        hasOpenAlert = openAlertCount > 0;
+        openAlertRank = openAlertSeverities.isEmpty() ? (hasOpenAlert ? AlertSeverity.values().length : NO_OPEN_ALERT)
+                : openAlertSeverities.get(0).ordinal();
+        blockers = blockers(redFlag, missingCare, eligibleOn, offeredOptions);
     }
 
-    private void moveTo(CaseFact fact) {
-        stage = fact.stage();
-        status = fact.status();
-        stageSince = fact.at();
+    private List<Blocker> blockers(boolean redFlag, List<String> missingCare, LocalDate eligibleOn, Integer offeredOptions) {
+        List<Blocker> found = new ArrayList<>();
+        if (terminal) {
+            return found;
+        }
+        if (redFlag) {
+            found.add(new Blocker(Blocker.Kind.RED_FLAG_REPORTED, List.of()));
+        }
+        List<String> urgent = alerts.stream().filter(Alert::open).filter(alert -> alert.severity() == AlertSeverity.URGENT)
+                .map(alert -> alert.reason() == null ? alert.alertId() : alert.reason()).toList();
+        if (!urgent.isEmpty()) {
+            found.add(new Blocker(Blocker.Kind.URGENT_ALERT_OPEN, urgent));
+        }
+        if (Boolean.FALSE.equals(crossBorderConsent)) {
+            found.add(new Blocker(Blocker.Kind.CROSS_BORDER_CONSENT_MISSING, List.of()));
+        }
+        if (stage == Stage.CONSERVATIVE_CARE) {
+            List<String> details = new ArrayList<>(missingCare);
+            if (eligibleOn != null) {
+                details.add("admissible au plus tôt le " + eligibleOn);
+            }
+            found.add(new Blocker(Blocker.Kind.CONSERVATIVE_CARE_INSUFFICIENT, details));
+        }
+        if (stage == Stage.AWAITING_HOSPITAL_CHOICE && Integer.valueOf(0).equals(offeredOptions)) {
+            found.add(new Blocker(Blocker.Kind.NO_HOSPITAL_AVAILABLE, List.of()));
+        }
+        if (stage == Stage.SURGERY_SCHEDULED && "IN_PREPARATION".equals(travelStatus) && missingDocuments != null
+                && missingDocuments > 0) {
+            found.add(new Blocker(Blocker.Kind.TRAVEL_DOCUMENTS_MISSING, List.of(String.valueOf(missingDocuments))));
+        }
+        return found;
     }
 
     public String caseId() {
@@ -109,12 +238,22 @@ public class CaseSummary extends AggregateDocument {
         return status;
     }
 
+    /** When the case entered its current stage. */
+    public Instant stageSince() {
+        return stageSince;
+    }
+
     public boolean terminal() {
         return terminal;
     }
 
     public TerminalReason terminalReason() {
         return terminalReason;
+    }
+
+    /** The producer's code behind the terminal reason (e.g. the closure reason), or null. */
+    public String terminalDetail() {
+        return terminalDetail;
     }
 
     public String clinicId() {
@@ -133,8 +272,77 @@ public class CaseSummary extends AggregateDocument {
         return lastEventAt;
     }
 
-    /** The events of this case in event-time order (empty when the timeline was left out of a list query). */
+    public LocalDate surgeryOn() {
+        return surgeryOn;
+    }
+
+    public boolean surgeryDone() {
+        return surgeryDone;
+    }
+
+    public RehabPhase rehabPhase() {
+        return rehabPhase;
+    }
+
+    /** The travel plan's status ({@code IN_PREPARATION}, {@code READY}, {@code CANCELLED}), or null before any plan. */
+    public String travelStatus() {
+        return travelStatus;
+    }
+
+    /** Scheduled and the travel plan is not ready yet: a coordinator has travel to finalise. */
+    public boolean travelToFinalise() {
+        return stage == Stage.SURGERY_SCHEDULED && !travelReady;
+    }
+
+    public Integer missingDocuments() {
+        return missingDocuments;
+    }
+
+    /** Whether health information may leave Québec, as the newest consent says; null when not known yet. */
+    public Boolean crossBorderConsent() {
+        return crossBorderConsent;
+    }
+
+    /** Every alert of the case, oldest first; empty when left out of a list query. */
+    public List<Alert> alerts() {
+        return alerts == null ? List.of() : Collections.unmodifiableList(alerts);
+    }
+
+    public List<Alert> openAlerts() {
+        return alerts().stream().filter(Alert::open).toList();
+    }
+
+    public boolean hasOpenAlert() {
+        return hasOpenAlert;
+    }
+
+    public int openAlertCount() {
+        return openAlertCount;
+    }
+
+    public List<Blocker> blockers() {
+        return blockers == null ? List.of() : Collections.unmodifiableList(blockers);
+    }
+
+    /** The events of this case in event-time order (empty when the facts were left out of a list query). */
     public List<TimelineEntry> timeline() {
-        return timeline == null ? List.of() : Collections.unmodifiableList(timeline);
+        return facts().stream().map(CaseFact::entry).toList();
+    }
+
+    /** The pain and disability measurements in the order they were taken (empty when left out of a list query). */
+    public List<Measurement> measurements() {
+        return facts().stream().map(CaseFact::measurement).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(Measurement::on)).toList();
+    }
+
+    /** The days of documented conservative care (first, last), or null when none is documented. */
+    public LocalDate[] conservativeCarePeriod() {
+        LocalDate from = facts().stream().map(CaseFact::careFrom).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        LocalDate to = facts().stream().map(CaseFact::careTo).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return from == null ? null : new LocalDate[] {from, to};
+    }
+
+    List<CaseFact> facts() {
+        return facts == null ? List.of() : facts;
     }
 }

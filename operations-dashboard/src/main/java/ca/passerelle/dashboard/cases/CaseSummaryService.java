@@ -1,5 +1,8 @@
 package ca.passerelle.dashboard.cases;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.events.rehab.AlertSeverity;
 import ca.passerelle.platform.messaging.AggregateStore;
 
 /** Keeps the case summaries up to date from the case events, and answers what coordinators ask about them. */
@@ -16,10 +20,12 @@ public class CaseSummaryService {
 
     private final AggregateStore store;
     private final CaseSummaries summaries;
+    private final SlaPolicy sla;
 
-    public CaseSummaryService(AggregateStore store, CaseSummaries summaries) {
+    public CaseSummaryService(AggregateStore store, CaseSummaries summaries, SlaPolicy sla) {
         this.store = store;
         this.summaries = summaries;
+        this.sla = sla;
     }
 
     /** Applies one case event, whichever arrives first; the same event twice changes nothing. */
@@ -34,7 +40,11 @@ public class CaseSummaryService {
     }
 
     public CasePage search(CaseSearch search) {
-        return summaries.search(search);
+        return summaries.search(search, search.sla() == null ? null : windows(search.sla()));
+    }
+
+    public SlaPolicy sla() {
+        return sla;
     }
 
     /** How many cases stand at each stage, every stage present, in pathway order. */
@@ -57,7 +67,60 @@ public class CaseSummaryService {
         return counts;
     }
 
+    /** How many open cases are at risk and past their stage's SLA (OK is not counted). */
+    public Map<SlaState, Long> countSla() {
+        Map<SlaState, Long> counts = new EnumMap<>(SlaState.class);
+        counts.put(SlaState.AT_RISK, summaries.count(windows(SlaState.AT_RISK)));
+        counts.put(SlaState.BREACHED, summaries.count(windows(SlaState.BREACHED)));
+        return counts;
+    }
+
+    /** Open follow-up alerts per severity, every severity present, most severe first. */
+    public Map<AlertSeverity, Long> openAlertsBySeverity() {
+        Map<AlertSeverity, Long> counts = new EnumMap<>(AlertSeverity.class);
+        for (AlertSeverity severity : AlertSeverity.values()) {
+            counts.put(severity, 0L);
+        }
+        counts.putAll(summaries.openAlertsBySeverity());
+        return counts;
+    }
+
+    public CasePage queue(WorkQueue queue, int limit) {
+        return summaries.queue(queue, limit);
+    }
+
     public List<CaseSummary> recent(int limit) {
         return limit == 0 ? List.of() : summaries.recent(limit);
+    }
+
+    /** Empties the read model of cases (the projection rebuild). */
+    public void deleteAll() {
+        summaries.deleteAll();
+    }
+
+    /** The stage windows (one or more per stage) whose union is the SLA state, at the policy's now. */
+    List<StageWindow> windows(SlaState state) {
+        Instant now = sla.now();
+        List<StageWindow> windows = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            if (stage == Stage.CLOSED) {
+                continue;
+            }
+            Optional<Duration> limit = sla.limit(stage);
+            if (limit.isEmpty()) {
+                if (state == SlaState.OK) {
+                    windows.add(new StageWindow(stage, null, null));
+                }
+                continue;
+            }
+            Instant breachedBefore = now.minus(limit.get());
+            Instant atRiskBefore = sla.atRiskBefore(limit.get(), now);
+            switch (state) {
+                case BREACHED -> windows.add(new StageWindow(stage, null, breachedBefore));
+                case AT_RISK -> windows.add(new StageWindow(stage, breachedBefore, atRiskBefore));
+                case OK -> windows.add(new StageWindow(stage, atRiskBefore, null));
+            }
+        }
+        return windows;
     }
 }

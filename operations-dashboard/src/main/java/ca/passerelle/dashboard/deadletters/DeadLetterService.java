@@ -18,6 +18,10 @@ public class DeadLetterService {
         deadLetters.store(deadLetter);
     }
 
+    public void deleteAll() {
+        deadLetters.deleteAll();
+    }
+
     public long count() {
         return deadLetters.count();
     }

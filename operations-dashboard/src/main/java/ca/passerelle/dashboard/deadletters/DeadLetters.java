@@ -12,4 +12,7 @@ public interface DeadLetters {
 
     /** The newest first. */
     List<DeadLetter> newest(int limit);
+
+    /** Removes every dead letter (the rebuild starts from an empty collection). */
+    void deleteAll();
 }

@@ -25,6 +25,10 @@ public class FacilityStatusService {
                 status -> status.report(changed.state(), changed.since()));
     }
 
+    public void deleteAll() {
+        statuses.deleteAll();
+    }
+
     public List<FacilityStatus> all() {
         return statuses.all();
     }

@@ -7,4 +7,7 @@ public interface FacilityStatuses {
 
     /** Every dependency reported so far, by name. */
     List<FacilityStatus> all();
+
+    /** Removes every status (the rebuild starts from an empty collection). */
+    void deleteAll();
 }

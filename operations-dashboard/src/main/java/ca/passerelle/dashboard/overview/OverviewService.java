@@ -1,5 +1,6 @@
 package ca.passerelle.dashboard.overview;
 
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Service;
 import ca.passerelle.dashboard.DashboardProperties;
 import ca.passerelle.dashboard.cases.CaseSummaryService;
 import ca.passerelle.dashboard.cases.Stage;
+import ca.passerelle.dashboard.cases.WorkQueue;
 import ca.passerelle.dashboard.deadletters.DeadLetterService;
 import ca.passerelle.dashboard.facility.FacilityStatusService;
 
@@ -31,7 +33,11 @@ public class OverviewService {
         Map<Stage, Long> byStage = cases.countByStage();
         long total = byStage.values().stream().mapToLong(Long::longValue).sum();
         long widest = Math.max(1, byStage.values().stream().mapToLong(Long::longValue).max().orElse(0));
-        return new Overview(byStage, total, widest, cases.countTerminal(), deadLetters.count(), facilities.all(),
-                cases.recent(properties.recentCases()));
+        Map<WorkQueue, Long> queues = new EnumMap<>(WorkQueue.class);
+        for (WorkQueue queue : WorkQueue.values()) {
+            queues.put(queue, cases.queue(queue, 0).total());
+        }
+        return new Overview(byStage, total, widest, cases.countTerminal(), cases.countSla(), cases.openAlertsBySeverity(), queues,
+                deadLetters.count(), facilities.all(), cases.recent(properties.recentCases()));
     }
 }

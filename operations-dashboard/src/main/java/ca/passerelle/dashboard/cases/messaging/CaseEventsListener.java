@@ -8,12 +8,14 @@ import org.springframework.messaging.Message;
 
 import ca.passerelle.dashboard.cases.CaseSummaryService;
 import ca.passerelle.events.EventCatalog;
+import ca.passerelle.events.EventType;
+import ca.passerelle.events.Topics;
 import ca.passerelle.platform.messaging.EventRouter;
 
 /**
  * Bindings {@code intakeEvents}, {@code assessmentEvents}, {@code travelEvents} and {@code rehabEvents}, one per case
- * topic so each has its own consumer, retries and dead letters. Each accepts every case event type, so an event type
- * that moves to another topic in a later version still lands in the summaries.
+ * topic so each has its own consumer, retries and dead letters. Each accepts every case event type of the catalogue, so
+ * an event type that moves to another topic in a later version still lands in the summaries.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseEventsListener {
@@ -38,17 +40,15 @@ class CaseEventsListener {
         return caseEvents(cases);
     }
 
-    private static EventRouter caseEvents(CaseSummaryService cases) {
-        return EventRouter.builder()
-                .on(EventCatalog.CASE_OPENED, cases::record)
-                .on(EventCatalog.URGENT_REFERRAL_REQUIRED, cases::record)
-                .on(EventCatalog.CONSERVATIVE_CARE_VERIFIED, cases::record)
-                .on(EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT, cases::record)
-                .on(EventCatalog.SURGERY_RECOMMENDED, cases::record)
-                .on(EventCatalog.SURGERY_NOT_INDICATED, cases::record)
-                .on(EventCatalog.SURGERY_SCHEDULED, cases::record)
-                .on(EventCatalog.SURGERY_COMPLETED, cases::record)
-                .on(EventCatalog.REHAB_PLAN_CREATED, cases::record)
-                .build();
+    /** The router of every case event type (all but the facility status), each recorded into the summaries. */
+    static EventRouter caseEvents(CaseSummaryService cases) {
+        EventRouter.Builder router = EventRouter.builder();
+        EventCatalog.all().stream().filter(type -> !type.topic().equals(Topics.FACILITY_STATUS))
+                .forEach(type -> on(router, type, cases));
+        return router.build();
+    }
+
+    private static <T> void on(EventRouter.Builder router, EventType<T> type, CaseSummaryService cases) {
+        router.on(type, cases::record);
     }
 }

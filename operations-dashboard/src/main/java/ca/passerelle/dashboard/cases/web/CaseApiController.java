@@ -9,13 +9,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ca.passerelle.dashboard.DashboardProperties;
+import ca.passerelle.dashboard.cases.CaseCursor;
 import ca.passerelle.dashboard.cases.CaseSearch;
 import ca.passerelle.dashboard.cases.CaseSummary;
 import ca.passerelle.dashboard.cases.CaseSummaryService;
+import ca.passerelle.dashboard.cases.SlaState;
 import ca.passerelle.dashboard.cases.Stage;
+import ca.passerelle.dashboard.cases.WorkQueue;
 import ca.passerelle.platform.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 /** {@code /api/cases}: the case summaries, filtered and paged, and each case's timeline. */
 @RestController
@@ -31,15 +35,25 @@ class CaseApiController {
     }
 
     @GetMapping
-    CasePageResponse list(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String clinicId,
-            @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(required = false) @Min(1) @Max(500) Integer size) {
-        int pageSize = size == null ? properties.pageSize() : Math.min(size, properties.maxPageSize());
-        return CasePageResponse.of(cases.search(new CaseSearch(stage, clinicId, page, pageSize)));
+    CasePageResponse list(@RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) @Pattern(regexp = ID) String clinicId,
+            @RequestParam(required = false) @Pattern(regexp = ID) String hospitalId,
+            @RequestParam(required = false) Boolean openAlert,
+            @RequestParam(required = false) SlaState sla,
+            @RequestParam(required = false) WorkQueue queue,
+            @RequestParam(required = false) @Pattern(regexp = ID) String caseId,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_-]{1,200}") String after,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_OFFSET_PAGE) int page,
+            @RequestParam(required = false) @Min(1) @Max(DashboardProperties.MAX_PAGE_SIZE) Integer size) {
+        int pageSize = size == null ? properties.pageSize() : size;
+        CaseCursor cursor = after == null ? null : CaseCursor.decode(after);
+        return CasePageResponse.of(cases.search(new CaseSearch(stage, clinicId, hospitalId, openAlert, sla, queue, caseId, cursor,
+                page, pageSize)), cases.sla());
     }
 
     @GetMapping("/{caseId}")
     CaseSummaryResponse get(@PathVariable String caseId) {
-        return CaseSummaryResponse.of(summary(caseId));
+        return CaseSummaryResponse.of(summary(caseId), cases.sla());
     }
 
     @GetMapping("/{caseId}/timeline")
@@ -48,6 +62,11 @@ class CaseApiController {
     }
 
     private CaseSummary summary(String caseId) {
-        return cases.find(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
+        return cases.find(caseId).orElseThrow(() -> new NotFoundException("No such case"));
     }
+
+    /** Identifiers as the services issue them. */
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
+    /** Offset pages go this deep at most; beyond, follow the {@code next} cursor (keyset paging stays fast at any depth). */
+    static final int MAX_OFFSET_PAGE = 1000;
 }

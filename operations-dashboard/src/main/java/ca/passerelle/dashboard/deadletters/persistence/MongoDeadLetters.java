@@ -26,6 +26,11 @@ class MongoDeadLetters implements DeadLetters {
     }
 
     @Override
+    public void deleteAll() {
+        mongo.remove(new Query(), DeadLetter.class);
+    }
+
+    @Override
     public long count() {
         return mongo.count(new Query(), DeadLetter.class);
     }

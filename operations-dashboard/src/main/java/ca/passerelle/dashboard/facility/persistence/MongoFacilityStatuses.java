@@ -21,6 +21,11 @@ class MongoFacilityStatuses implements FacilityStatuses {
     }
 
     @Override
+    public void deleteAll() {
+        mongo.remove(new Query(), FacilityStatus.class);
+    }
+
+    @Override
     public List<FacilityStatus> all() {
         return mongo.find(new Query().with(Sort.by("_id")), FacilityStatus.class);
     }

@@ -29,6 +29,8 @@ class DashboardAccessPolicy implements AccessPolicy {
                 // pages: the coordinator's login session (the language switch is ?lang= on any of them)
                 AccessRule.allow(GET, "/", Role.COORDINATOR),
                 AccessRule.allow(GET, "/cases", Role.COORDINATOR),
-                AccessRule.allow(GET, "/cases/{caseId}", Role.COORDINATOR));
+                AccessRule.allow(GET, "/cases/{caseId}", Role.COORDINATOR),
+                AccessRule.allow(GET, "/queues", Role.COORDINATOR),
+                AccessRule.allow(GET, "/dead-letters", Role.COORDINATOR));
     }
 }

@@ -43,6 +43,15 @@ class DashboardSecurityConfiguration {
     static final String LOGIN_REGISTRATION = "passerelle-web";
 
 
+    /** The monitoring system's scrape path: a bearer token with role OPERATOR, as on every other service (platform rule). */
+    @Bean
+    @Order(0)
+    SecurityFilterChain dashboardMetricsSecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        http.securityMatcher(SecurityConfiguration.PROMETHEUS_PATH).requestCache(cache -> cache.disable());
+        ResourceServerSecurity.bearerOnly(http, SecurityConfiguration.platformRules(), decoder);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain dashboardApiSecurity(HttpSecurity http, ObjectProvider<AccessPolicy> policies, JwtDecoder decoder) throws Exception {
