@@ -1,0 +1,101 @@
+package ca.passerelle.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one command of issue #12 (levels P0–P3): starts a Kafka 4.1 KRaft broker in its own JVM on a fresh data folder,
+ * runs the requested levels against it one after the other, and writes {@code results.json}, {@code results.md} and the
+ * PNG charts. It prints figures; it never fails on a figure.
+ */
+public final class BenchmarkLadder {
+
+    private BenchmarkLadder() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Path output = settings.outputDirectory().toAbsolutePath();
+        Files.createDirectories(output);
+        Path work = Files.createTempDirectory("passerelle-bench-");
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<LevelResult> levels = new ArrayList<>();
+        long begin = System.nanoTime();
+        try (BrokerProcess broker = new BrokerProcess(work.resolve("kafka"), freePort(), freePort())) {
+            broker.start(Duration.ofSeconds(60));
+            String bootstrap = broker.bootstrapServers();
+            System.out.println("Kafka broker ready on " + bootstrap + " (pid " + broker.pid() + ")");
+            Files.copy(work.resolve("kafka").resolve("logback.xml"), work.resolve("logback.xml"));
+            ChainRunner runner = new ChainRunner(bootstrap, settings, new CpuMeter(broker.pid()));
+            if (settings.runs("P0")) {
+                KafkaToolsFloor floor = new KafkaToolsFloor(bootstrap, work);
+                levels.add(floor.producerPerformance(settings.records()));
+                levels.add(floor.endToEndLatency(settings.pacedRecords()));
+            }
+            if (settings.runs("P1")) {
+                levels.add(runner.run("P1", "plain KafkaConsumer/KafkaProducer, no-op",
+                        "4 topics, 3 relay hops, each a thread with a plain KafkaConsumer (auto-commit) and KafkaProducer (acks=all, idempotent, linger.ms=0 like the binder), forwarding 1 KB records unchanged",
+                        new PlainChain(bootstrap, "bench.p1", KafkaToolsFloor.RECORD_BYTES), settings.records(), settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
+            }
+            if (settings.runs("P2")) {
+                levels.add(runner.run("P2", "Spring Cloud Stream functions, no-op",
+                        "the same chain, each hop a Function<Message<byte[]>, Message<byte[]>> in its own Spring Boot context on the Kafka binder with the project's ServiceDefaults (acks=all, group per service, retries, DLQ), forwarding bytes and key unchanged",
+                        new StreamChain(bootstrap, "bench.p2", KafkaToolsFloor.RECORD_BYTES, Map.of()), settings.records(), settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
+            }
+            if (settings.runs("P2-tuned")) {
+                levels.add(runner.run("P2-tuned", "P2 with content-type application/octet-stream",
+                        "P2 with one property changed, spring.cloud.stream.default.content-type=application/octet-stream: the byte[] payload is no longer sniffed and parsed as JSON by Spring Cloud Function's input conversion (the biggest cost in P2's profile)",
+                        new StreamChain(bootstrap, "bench.p2t", KafkaToolsFloor.RECORD_BYTES, StreamChain.OCTET_STREAM), settings.records(),
+                        settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
+            }
+            if (settings.runs("P3")) {
+                levels.add(p3(runner, settings, "P3", "P2 + real idempotent apply + outbox (mongo-java-server memory)", "",
+                        new OutboxChain(bootstrap, "p3", Map.of())));
+            }
+            if (settings.runs("P3-tuned")) {
+                levels.add(p3(runner, settings, "P3-tuned", "P3 with content-type application/octet-stream",
+                        "; with P2-tuned's one property, spring.cloud.stream.default.content-type=application/octet-stream",
+                        new OutboxChain(bootstrap, "p3t", StreamChain.OCTET_STREAM)));
+            }
+        } finally {
+            Report report = Report.of(startedAt, Machine.current(), settings,
+                    "Apache Kafka 4.1.2 KRaft, single node (broker+controller) in its own JVM (-Xmx512m, G1), 3 partitions per topic, replication factor 1",
+                    OutboxChain.MONGO_LABEL, levels);
+            ResultsWriter.write(report, output);
+            Charts.write(report, output);
+            System.out.println();
+            System.out.println(ResultsWriter.markdown(report));
+            System.out.printf("Ladder done in %.0f s; results in %s%n", (System.nanoTime() - begin) / 1e9, output);
+            deleteRecursively(work);
+        }
+        System.exit(0);
+    }
+
+    private static LevelResult p3(ChainRunner runner, Settings settings, String level, String title, String extra, OutboxChain chain)
+            throws Exception {
+        int bytes = chain.ingressBytes();
+        return runner.run(level, title, "intake → assessment → travel → rehab topics with real CloudEvents (CaseOpened v2 in, " + bytes
+                + " B); each hop a Spring Cloud Stream consumer in its own Spring Boot context running the project's EventRouter → "
+                + "AggregateStore.apply (idempotent, versioned single-document write with the raised event) → OutboxRelay (acks=all, "
+                + "idempotent, each event sent, acknowledged, then pulled from its document, one at a time); " + OutboxChain.MONGO_LABEL
+                + ", one database per hop" + extra, chain, settings.p3Records(), settings.p3Warmup(), bytes);
+    }
+
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

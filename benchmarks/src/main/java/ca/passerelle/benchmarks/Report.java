@@ -1,0 +1,61 @@
+package ca.passerelle.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run of the ladder: where, with which settings, what each level measured and the ratios between levels of this
+ * same run (the figures that matter on a shared machine whose absolute speed drifts).
+ */
+public record Report(String startedAt, Machine machine, Settings settings, String broker, String mongo, List<LevelResult> levels,
+        Map<String, Double> ratios) {
+
+    static final String P2_P1 = "P2/P1 throughput";
+    static final String P2_TUNED_P1 = "P2-tuned/P1 throughput";
+    static final String P3_P1 = "P3/P1 throughput";
+    static final String P3_TUNED_P1 = "P3-tuned/P1 throughput";
+    static final String P3_TUNED_P3 = "P3-tuned/P3 throughput";
+    static final String P3_P2 = "P3/P2 throughput";
+    static final String P1_P0 = "P1/P0-producer throughput";
+    static final String P2_P1_P99 = "P2/P1 p99 latency (paced)";
+    static final String P3_P1_P99 = "P3/P1 p99 latency (paced)";
+
+    static Report of(String startedAt, Machine machine, Settings settings, String broker, String mongo, List<LevelResult> levels) {
+        return new Report(startedAt, machine, settings, broker, mongo, List.copyOf(levels), ratios(levels));
+    }
+
+    /** The ratios of this run; a ratio is absent when one of its two levels did not run. */
+    static Map<String, Double> ratios(List<LevelResult> levels) {
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        ratio(levels, "P2", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P2_P1, value));
+        ratio(levels, "P2-tuned", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P2_TUNED_P1, value));
+        ratio(levels, "P3", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P3_P1, value));
+        ratio(levels, "P3-tuned", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P3_TUNED_P1, value));
+        ratio(levels, "P3-tuned", "P3", LevelResult::throughput).ifPresent(value -> ratios.put(P3_TUNED_P3, value));
+        ratio(levels, "P3", "P2", LevelResult::throughput).ifPresent(value -> ratios.put(P3_P2, value));
+        ratio(levels, "P1", "P0-producer", LevelResult::throughput).ifPresent(value -> ratios.put(P1_P0, value));
+        ratio(levels, "P2", "P1", Report::pacedP99).ifPresent(value -> ratios.put(P2_P1_P99, value));
+        ratio(levels, "P3", "P1", Report::pacedP99).ifPresent(value -> ratios.put(P3_P1_P99, value));
+        return ratios;
+    }
+
+    Optional<LevelResult> level(String name) {
+        return levels.stream().filter(level -> level.level().equals(name)).findFirst();
+    }
+
+    private static Double pacedP99(LevelResult level) {
+        return level.paced() == null ? null : level.paced().p99();
+    }
+
+    private static Optional<Double> ratio(List<LevelResult> levels, String numerator, String denominator,
+            java.util.function.Function<LevelResult, Double> figure) {
+        Optional<Double> top = levels.stream().filter(l -> l.level().equals(numerator)).findFirst().map(figure);
+        Optional<Double> bottom = levels.stream().filter(l -> l.level().equals(denominator)).findFirst().map(figure);
+        if (top.isEmpty() || bottom.isEmpty() || bottom.get() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.round(top.get() / bottom.get() * 1000) / 1000.0);
+    }
+}
