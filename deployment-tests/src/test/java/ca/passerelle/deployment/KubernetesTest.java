@@ -405,6 +405,10 @@ class KubernetesTest {
             if (module.name().equals("travel-coordination-service")) {
                 allowed.add("passerelle.hospital.");
             }
+            if (module.name().equals("operations-dashboard")) {
+                // dead-letter replay re-publishes a record, unchanged, to the topic it was consumed from
+                allowed.addAll(module.consumedTopics());
+            }
             assertThat(writes).as(module.name() + " writes nothing else").isEqualTo(allowed);
             if (!module.bindings().isEmpty()) {
                 assertThat(acls).contains(new Acl("group", module.consumerGroup(), "literal", Set.of("Describe", "Read")));

@@ -35,6 +35,8 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBrokerProcess kafka;
     private final Map<Component, ServiceProcess> services = new LinkedHashMap<>();
     private MongoServer mongo;
+    private final Map<Component, TcpProxy> mongoProxies = new LinkedHashMap<>();
+    private final java.util.Set<Component> proxiedMongo = java.util.EnumSet.noneOf(Component.class);
 
     public LocalStack(Path root, Path dataDir, Ports ports) {
         this.root = root.toAbsolutePath().normalize();
@@ -79,6 +81,9 @@ public final class LocalStack implements AutoCloseable {
         mongo = new MongoServer(new H2Backend(dataDir.resolve("mongodb.mv").toString()));
         mongo.bind("127.0.0.1", ports.mongo());
         log.info("MongoDB wire-protocol server (H2 file {}) on 127.0.0.1:{}", dataDir.resolve("mongodb.mv"), ports.mongo());
+        for (Component component : proxiedMongo) {
+            mongoProxies.put(component, new TcpProxy(ports.mongo()));
+        }
         launch(Component.IDENTITY_PROVIDER);
         kafka.start(Duration.ofSeconds(90));
         awaitHealthy(READY_TIMEOUT);
@@ -135,7 +140,9 @@ public final class LocalStack implements AutoCloseable {
         arguments.add("--server.address=127.0.0.1");
         if (component.usesInfrastructure()) {
             arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
-            arguments.add("--spring.mongodb.uri=" + mongoUri(component.module()));
+            TcpProxy proxy = mongoProxies.get(component);
+            arguments.add("--spring.mongodb.uri=" + (proxy == null ? mongoUri(component.module())
+                    : "mongodb://127.0.0.1:" + proxy.port() + "/" + component.module()));
             arguments.add("--passerelle.security.issuer=" + issuer());
         }
         switch (component) {
@@ -143,6 +150,11 @@ public final class LocalStack implements AutoCloseable {
             case FACILITY_GATEWAY -> arguments.add("--passerelle.gateway.upstream.base-url=" + ports.baseUrl(Component.FACILITY_API_SIMULATOR));
             case TRAVEL -> arguments.add("--passerelle.travel.facility-gateway.base-url=" + ports.baseUrl(Component.FACILITY_GATEWAY));
             case REHAB -> arguments.add("--passerelle.rehab.facility-gateway.base-url=" + ports.baseUrl(Component.FACILITY_GATEWAY));
+            case DASHBOARD -> {
+                arguments.add("--passerelle.dashboard.services.travel-base-url=" + ports.baseUrl(Component.TRAVEL));
+                arguments.add("--passerelle.dashboard.services.rehab-base-url=" + ports.baseUrl(Component.REHAB));
+                arguments.add("--passerelle.dashboard.services.assessment-base-url=" + ports.baseUrl(Component.ASSESSMENT));
+            }
             default -> {
             }
         }
@@ -173,6 +185,23 @@ public final class LocalStack implements AutoCloseable {
 
     public void startKafka() {
         kafka.start(Duration.ofSeconds(90));
+    }
+
+    /**
+     * For fault-injection tests, before {@link #start()}: routes one service's database connections through a
+     * {@link TcpProxy} that {@link #mongoProxy} returns, so the test can make the database unreachable for that service.
+     */
+    public void proxyMongoFor(Component component) {
+        proxiedMongo.add(component);
+    }
+
+    /** The proxy in front of the database for one service (see {@link #proxyMongoFor}). */
+    public TcpProxy mongoProxy(Component component) {
+        TcpProxy proxy = mongoProxies.get(component);
+        if (proxy == null) {
+            throw new IllegalStateException(component.module() + " does not reach the database through a proxy");
+        }
+        return proxy;
     }
 
     /** Kills one service's process with SIGKILL ({@code kill -9}), for fault-injection tests; restart it with {@link #startService}. */
@@ -242,6 +271,7 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceProcess> running = new ArrayList<>(services.values());
         running.parallelStream().forEach(ServiceProcess::stop);
         kafka.stop(false);
+        mongoProxies.values().forEach(TcpProxy::close);
         if (mongo != null) {
             mongo.shutdown();
             mongo = null;

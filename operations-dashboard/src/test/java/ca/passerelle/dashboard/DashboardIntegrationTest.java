@@ -7,12 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 import ca.passerelle.testinfra.RealInfrastructure;
 
 /**
  * The one setup of the dashboard's integration tests (so every test class shares one running application): the real
- * Kafka broker and MongoDB server, a random port, and new dead-letter topics noticed within a second.
+ * Kafka broker and MongoDB server, a random port, new dead-letter topics noticed within a second, and WireMock standing in
+ * for the services the coordinator's actions call ({@link ServiceStandIns}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +22,6 @@ import ca.passerelle.testinfra.RealInfrastructure;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.bindings.deadLetters-in-0.consumer.configuration.metadata.max.age.ms=1000"})
 @RealInfrastructure
+@ContextCustomizerFactories(ServiceStandIns.Factory.class)
 public @interface DashboardIntegrationTest {
 }

@@ -149,6 +149,14 @@ class DashboardSecurityIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theOpenApiDescriptionNeedsAValidTokenAndDescribesTheApi() throws Exception {
+        assertThat(send("GET", "/v3/api-docs", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> described = send("GET", "/v3/api-docs", TestTokens.coordinator());
+        assertThat(described.statusCode()).isEqualTo(200);
+        assertThat(described.body()).contains("\"/api/cases\"").contains("\"/api/cases/{caseId}/timeline\"");
+    }
+
     // --- pages: the coordinator's login session
 
     @Test

@@ -166,7 +166,7 @@ class PagesIT {
                 .contains("Référence préopératoire : 46", "Seuil d’amélioration cliniquement significative : 36")
                 .contains("Suivi de réadaptation", "Mesure préopératoire", "Chirurgie 2027-01-20")
                 .contains("Consentement modifié", "Alerte de suivi levée", "Suivi enregistré")
-                .contains("Les actions");
+                .contains("Chaque action appelle l’API du service responsable avec votre propre identité", "Prendre en charge l’alerte");
         String english = body(browser.perform(get("/cases/" + patient.caseId() + "?lang=en").with(Browser.coordinator()))
                 .andReturn().getResponse());
         assertThat(english).contains("Blockers", "Cross-border consent missing", "Pre-operative baseline: 7",

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+
+import ca.passerelle.dashboard.ReadModelChanged;
 
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.rehab.AlertSeverity;
@@ -21,18 +24,24 @@ public class CaseSummaryService {
     private final AggregateStore store;
     private final CaseSummaries summaries;
     private final SlaPolicy sla;
+    private final ApplicationEventPublisher changes;
 
-    public CaseSummaryService(AggregateStore store, CaseSummaries summaries, SlaPolicy sla) {
+    public CaseSummaryService(AggregateStore store, CaseSummaries summaries, SlaPolicy sla, ApplicationEventPublisher changes) {
         this.store = store;
         this.summaries = summaries;
         this.sla = sla;
+        this.changes = changes;
     }
 
     /** Applies one case event, whichever arrives first; the same event twice changes nothing. */
     public AggregateStore.Outcome record(EventEnvelope envelope, Object payload) {
         CaseFact fact = CaseFacts.of(envelope, payload);
-        return store.apply(CaseSummary.class, fact.caseId(), envelope, () -> new CaseSummary(fact.caseId()),
+        AggregateStore.Outcome outcome = store.apply(CaseSummary.class, fact.caseId(), envelope, () -> new CaseSummary(fact.caseId()),
                 summary -> summary.apply(fact));
+        if (outcome == AggregateStore.Outcome.APPLIED) {
+            changes.publishEvent(ReadModelChanged.ofCase(fact.caseId()));
+        }
+        return outcome;
     }
 
     public Optional<CaseSummary> find(String caseId) {

@@ -1,12 +1,15 @@
 package ca.passerelle.dashboard.deadletters;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Where dead letters are kept. */
 public interface DeadLetters {
 
     /** Stores the record; storing the same topic, partition and offset again changes nothing. */
     void store(DeadLetter deadLetter);
+
+    Optional<DeadLetter> find(String id);
 
     long count();
 

@@ -2,8 +2,10 @@ package ca.passerelle.dashboard.facility;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import ca.passerelle.dashboard.ReadModelChanged;
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.facility.FacilityApiStatusChanged;
 import ca.passerelle.platform.messaging.AggregateStore;
@@ -15,14 +17,21 @@ public class FacilityStatusService {
     private final AggregateStore store;
     private final FacilityStatuses statuses;
 
-    public FacilityStatusService(AggregateStore store, FacilityStatuses statuses) {
+    private final ApplicationEventPublisher changes;
+
+    public FacilityStatusService(AggregateStore store, FacilityStatuses statuses, ApplicationEventPublisher changes) {
         this.store = store;
         this.statuses = statuses;
+        this.changes = changes;
     }
 
     public AggregateStore.Outcome record(EventEnvelope envelope, FacilityApiStatusChanged changed) {
-        return store.apply(FacilityStatus.class, changed.dependency(), envelope, () -> new FacilityStatus(changed.dependency()),
-                status -> status.report(changed.state(), changed.since()));
+        AggregateStore.Outcome outcome = store.apply(FacilityStatus.class, changed.dependency(), envelope,
+                () -> new FacilityStatus(changed.dependency()), status -> status.report(changed.state(), changed.since()));
+        if (outcome == AggregateStore.Outcome.APPLIED) {
+            changes.publishEvent(new ReadModelChanged("facility", null));
+        }
+        return outcome;
     }
 
     public void deleteAll() {

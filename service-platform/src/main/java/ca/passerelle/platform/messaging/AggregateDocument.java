@@ -34,12 +34,15 @@ public abstract class AggregateDocument {
 
     private List<String> consumedEventIds = new ArrayList<>();
 
-    /** Records a new event in this document's outbox; it is published after the document is saved. */
+    /**
+     * Records a new event in this document's outbox; it is published after the document is saved, in the trace of the
+     * request or event being handled now (its W3C {@code traceparent} is kept with the entry).
+     */
     protected final <T> void raise(T payload, Instant at) {
         EventType<T> type = EventCatalog.forPayload(payload);
         lastEventSequence++;
         outbox.add(new OutboxEntry(UUID.randomUUID().toString(), type.name(), type.topic(), type.subject(payload),
-                lastEventSequence, at, EventCodec.mapper().writeValueAsString(payload)));
+                lastEventSequence, at, EventCodec.mapper().writeValueAsString(payload), TraceParents.current()));
     }
 
     final boolean hasConsumed(String eventId) {

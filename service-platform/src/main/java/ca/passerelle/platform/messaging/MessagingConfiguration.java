@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,12 +24,14 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /** Wires the outbox relay, the aggregate store and the dead-letter routing into every service. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingConfiguration {
 
@@ -40,8 +43,9 @@ public class MessagingConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, KafkaConnectionDetails kafka,
-            MessagingProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, outboxKafkaTemplate(kafka, properties), properties, outboxCollections(mappingContext), meters);
+            MessagingProperties properties, MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+        return new OutboxRelay(mongo, outboxKafkaTemplate(kafka, properties), properties, outboxCollections(mappingContext), meters,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -50,8 +54,8 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    DlqDestinationResolver passerelleDeadLetterDestination(@Value("${spring.application.name}") String group) {
-        return DeadLetters.destination(group);
+    DlqDestinationResolver passerelleDeadLetterDestination(@Value("${spring.application.name}") String group, MeterRegistry meters) {
+        return DeadLetters.destination(group, meters);
     }
 
     @Bean

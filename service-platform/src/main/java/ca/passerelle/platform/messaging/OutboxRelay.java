@@ -20,13 +20,24 @@ import org.springframework.kafka.core.KafkaTemplate;
 import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 
 /**
  * Publishes the events waiting in aggregate documents. For each event: send with acks=all on an idempotent producer,
  * wait for the broker's acknowledgement, then remove it from its document. A crash between the two re-publishes the
  * event (consumers de-duplicate on its id); a send that fails leaves it in place for the next pass. The events of one
  * document go out in the order they were raised, keyed by their subject.
+ *
+ * <p>Each event is sent in the trace it was raised in: in a span {@code passerelle.outbox.relay}, child of the
+ * {@code traceparent} kept with the entry, around the observed Kafka send, whose {@code traceparent} header the
+ * consumers continue. Without tracing, the kept {@code traceparent} is copied to the record as it is.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -40,18 +51,31 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean paused = new AtomicBoolean();
     private final Counter published;
     private final Counter failures;
+    private final ObservationRegistry observations;
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, MessagingProperties properties,
             List<String> collections, MeterRegistry meters) {
+        this(mongo, kafka, properties, collections, meters, ObservationRegistry.NOOP);
+    }
+
+    /** A relay whose sends are observed: Kafka producer spans in the events' own traces, and their timers. */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, MessagingProperties properties,
+            List<String> collections, MeterRegistry meters, ObservationRegistry observations) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
         this.collections = List.copyOf(collections);
         this.published = Counter.builder("passerelle.outbox.published").description("Events the broker acknowledged").register(meters);
         this.failures = Counter.builder("passerelle.outbox.publish.failures").description("Relay passes stopped by a failed send").register(meters);
-        meters.gauge("passerelle.outbox.pending", this, OutboxRelay::countPendingDocuments);
+        this.observations = observations;
+        if (!observations.isNoop()) {
+            kafka.setObservationRegistry(observations);
+            kafka.setObservationEnabled(true);
+        }
+        Gauge.builder("passerelle.outbox.pending", this, OutboxRelay::countPendingEvents)
+                .description("Events raised and not yet acknowledged by the broker, in every outbox of this service").register(meters);
     }
 
     /** Asks for a relay pass now, typically right after a document with new events was saved. */
@@ -100,11 +124,27 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void send(OutboxEntry entry) {
+        Context parent = TraceParents.parent(entry.traceparent());
+        try (Scope scope = parent.makeCurrent()) {
+            Observation.createNotStarted("passerelle.outbox.relay", observations)
+                    .contextualName("outbox relay")
+                    .lowCardinalityKeyValue("event.type", entry.type())
+                    .observe(() -> sendInTrace(entry, Span.fromContext(parent).getSpanContext()));
+        }
+    }
+
+    private void sendInTrace(OutboxEntry entry, SpanContext parent) {
         EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, entry.eventId(), properties.source(), entry.type(),
                 entry.time(), entry.subject(), EventEnvelope.DATA_CONTENT_TYPE, entry.sequence(),
                 EventCodec.mapper().readTree(entry.data()));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), entry.subject(), EventCodec.write(envelope));
         record.headers().add("content-type", EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        SpanContext current = Span.current().getSpanContext();
+        boolean traced = current.isValid() && !current.getSpanId().equals(parent.getSpanId());
+        if (!traced && entry.traceparent() != null) {
+            // No tracer to start a child span (and the send is not observed): the event keeps the trace it was raised in.
+            record.headers().add(TraceParents.HEADER, entry.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
         try {
             kafka.send(record).get(properties.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -115,10 +155,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private double countPendingDocuments() {
+    /** Outbox entries (not documents) waiting, over every outbox collection. */
+    private double countPendingEvents() {
         long total = 0;
         for (String collection : collections) {
-            total += mongo.count(new Query(Criteria.where("outbox.0").exists(true)), collection);
+            List<Document> pipeline = List.of(
+                    new Document("$match", new Document("outbox.0", new Document("$exists", true))),
+                    new Document("$project", new Document("pending", new Document("$size", "$outbox"))),
+                    new Document("$group", new Document("_id", null).append("pending", new Document("$sum", "$pending"))));
+            for (Document result : mongo.getCollection(collection).aggregate(pipeline)) {
+                total += ((Number) result.get("pending")).longValue();
+            }
         }
         return total;
     }

@@ -14,7 +14,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Lists the HTTP routes of a service that no {@link AccessRule} names. They are denied anyway; a service's route
+ * Lists the HTTP routes of a service that no {@link AccessRule} names (its policies' rules and the platform's own,
+ * {@link SecurityConfiguration#platformRules()}). They are denied anyway; a service's route
  * inventory test asserts the list is empty so that every route has a deliberate rule.
  */
 public final class RouteInventory {
@@ -25,7 +26,8 @@ public final class RouteInventory {
     }
 
     public static List<String> routesWithoutRule(RequestMappingHandlerMapping mapping, List<AccessPolicy> policies) {
-        List<AccessRule> rules = policies.stream().flatMap(policy -> policy.rules().stream()).toList();
+        List<AccessRule> rules = java.util.stream.Stream.concat(SecurityConfiguration.platformRules().stream(),
+                policies.stream().flatMap(policy -> policy.rules().stream())).toList();
         Set<String> missing = new TreeSet<>();
         for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

@@ -59,13 +59,24 @@ public class SecurityConfiguration {
     public static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/error"};
     /** The metrics scrape path, for an {@link Role#OPERATOR} token (the {@code metrics-scraper} client) only. */
     public static final String PROMETHEUS_PATH = "/actuator/prometheus";
+    /**
+     * The service's OpenAPI description (springdoc): JSON, YAML and named groups. It holds no data but maps the API
+     * surface, so it takes a valid token of any role rather than being open.
+     */
+    public static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
 
     /**
      * The routes the platform itself opens, applied with the service's own rules: the Prometheus scrape to
-     * {@link Role#OPERATOR}. A service that builds its own chain (the dashboard) adds them to its API rules.
+     * {@link Role#OPERATOR}, the OpenAPI description to any role. A service that builds its own chain (the dashboard)
+     * adds them to its API rules.
      */
     public static List<AccessRule> platformRules() {
-        return List.of(AccessRule.allow(HttpMethod.GET, PROMETHEUS_PATH, Role.OPERATOR));
+        List<AccessRule> rules = new java.util.ArrayList<>();
+        rules.add(AccessRule.allow(HttpMethod.GET, PROMETHEUS_PATH, Role.OPERATOR));
+        for (String path : API_DOCS_PATHS) {
+            rules.add(new AccessRule(HttpMethod.GET, path, java.util.EnumSet.allOf(Role.class)));
+        }
+        return List.copyOf(rules);
     }
 
     @Bean

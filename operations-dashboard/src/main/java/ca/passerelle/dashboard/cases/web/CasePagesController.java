@@ -12,7 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.springframework.security.core.Authentication;
+
 import ca.passerelle.dashboard.DashboardProperties;
+import ca.passerelle.dashboard.actions.web.CoordinatorToken;
+import ca.passerelle.dashboard.actions.web.ServiceCalls;
 import ca.passerelle.dashboard.cases.CaseCursor;
 import ca.passerelle.dashboard.cases.CasePage;
 import ca.passerelle.dashboard.cases.CaseSearch;
@@ -21,6 +25,7 @@ import ca.passerelle.dashboard.cases.CaseSummaryService;
 import ca.passerelle.dashboard.cases.SlaState;
 import ca.passerelle.dashboard.cases.Stage;
 import ca.passerelle.dashboard.cases.WorkQueue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 
@@ -33,10 +38,14 @@ class CasePagesController {
 
     private final CaseSummaryService cases;
     private final DashboardProperties properties;
+    private final ServiceCalls services;
+    private final CoordinatorToken tokens;
 
-    CasePagesController(CaseSummaryService cases, DashboardProperties properties) {
+    CasePagesController(CaseSummaryService cases, DashboardProperties properties, ServiceCalls services, CoordinatorToken tokens) {
         this.cases = cases;
         this.properties = properties;
+        this.services = services;
+        this.tokens = tokens;
     }
 
     @GetMapping("/cases")
@@ -70,7 +79,8 @@ class CasePagesController {
     }
 
     @GetMapping("/cases/{caseId}")
-    String show(@PathVariable String caseId, Model model, HttpServletResponse response) {
+    String show(@PathVariable String caseId, Model model, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<CaseSummary> summary = cases.find(caseId);
         model.addAttribute("caseId", caseId);
         if (summary.isEmpty()) {
@@ -80,6 +90,11 @@ class CasePagesController {
         model.addAttribute("summary", summary.get());
         model.addAttribute("nrsChart", ScoreChart.nrs(summary.get()));
         model.addAttribute("odiChart", ScoreChart.odi(summary.get()));
+        if (summary.get().stage() == Stage.AWAITING_HOSPITAL_CHOICE && !summary.get().terminal()) {
+            // the options to pick from are the travel service's, read with the coordinator's token
+            model.addAttribute("bookingOptions", tokens.of(authentication, request)
+                    .map(token -> services.bookingOptions(token, caseId)).orElse(null));
+        }
         return "case";
     }
 

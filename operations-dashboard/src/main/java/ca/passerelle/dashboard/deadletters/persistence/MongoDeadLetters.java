@@ -1,6 +1,7 @@
 package ca.passerelle.dashboard.deadletters.persistence;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,6 +29,11 @@ class MongoDeadLetters implements DeadLetters {
     @Override
     public void deleteAll() {
         mongo.remove(new Query(), DeadLetter.class);
+    }
+
+    @Override
+    public Optional<DeadLetter> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, DeadLetter.class));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ca.passerelle.dashboard.web.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 import java.util.List;
 
@@ -31,6 +32,16 @@ class DashboardAccessPolicy implements AccessPolicy {
                 AccessRule.allow(GET, "/cases", Role.COORDINATOR),
                 AccessRule.allow(GET, "/cases/{caseId}", Role.COORDINATOR),
                 AccessRule.allow(GET, "/queues", Role.COORDINATOR),
-                AccessRule.allow(GET, "/dead-letters", Role.COORDINATOR));
+                AccessRule.allow(GET, "/dead-letters", Role.COORDINATOR),
+                // live updates: server-sent events "changed" (htmx refreshes the page's live parts)
+                AccessRule.allow(GET, "/live", Role.COORDINATOR),
+                // the coordinator's actions: forms with the session's CSRF token; each calls the owning service's API
+                // with the coordinator's own access token
+                AccessRule.allow(POST, "/cases/{caseId}/actions/choose-option", Role.COORDINATOR),
+                AccessRule.allow(POST, "/cases/{caseId}/actions/cancel-booking", Role.COORDINATOR),
+                AccessRule.allow(POST, "/cases/{caseId}/actions/reschedule-booking", Role.COORDINATOR),
+                AccessRule.allow(POST, "/cases/{caseId}/alerts/{alertId}/acknowledge", Role.COORDINATOR),
+                // dead-letter replay after a fix (audited, once per dead letter)
+                AccessRule.allow(POST, "/dead-letters/{deadLetterId}/replay", Role.COORDINATOR));
     }
 }

@@ -43,11 +43,16 @@ class DashboardSecurityConfiguration {
     static final String LOGIN_REGISTRATION = "passerelle-web";
 
 
-    /** The monitoring system's scrape path: a bearer token with role OPERATOR, as on every other service (platform rule). */
+    /**
+     * The platform's own paths, with bearer tokens as on every other service: the monitoring system's scrape path (role
+     * OPERATOR) and the OpenAPI description (any role).
+     */
     @Bean
     @Order(0)
     SecurityFilterChain dashboardMetricsSecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
-        http.securityMatcher(SecurityConfiguration.PROMETHEUS_PATH).requestCache(cache -> cache.disable());
+        String[] paths = java.util.stream.Stream.concat(java.util.stream.Stream.of(SecurityConfiguration.PROMETHEUS_PATH),
+                java.util.Arrays.stream(SecurityConfiguration.API_DOCS_PATHS)).toArray(String[]::new);
+        http.securityMatcher(paths).requestCache(cache -> cache.disable());
         ResourceServerSecurity.bearerOnly(http, SecurityConfiguration.platformRules(), decoder);
         return http.build();
     }
@@ -68,7 +73,7 @@ class DashboardSecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(SecurityConfiguration.OPEN_PATHS).permitAll();
                     // the stylesheet carries no data; any signed-in user may load it (so that the 403 page is styled)
-                    requests.requestMatchers("/css/**").authenticated();
+                    requests.requestMatchers("/css/**", "/js/**", "/webjars/**").authenticated();
                     ResourceServerSecurity.applyRules(requests, rules);
                     requests.anyRequest().denyAll();
                 })
