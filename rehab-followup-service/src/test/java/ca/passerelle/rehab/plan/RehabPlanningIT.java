@@ -125,7 +125,12 @@ class RehabPlanningIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(caseId, RehabPlan.class) != null);
         assertThat(TopicProbe.readAll(kafka, DEAD_LETTERS, record -> caseId.equals(record.key()))).isEmpty();
-        assertThat(meters.find("passerelle.events.consumed").tag("type", EventCatalog.SURGERY_SCHEDULED.name()).counters()).isEmpty();
+        // Read and counted as ignored (a type this service does not handle), never applied.
+        assertThat(meters.find("passerelle.events.consumed").tag("type", EventCatalog.SURGERY_SCHEDULED.name())
+                .tag("outcome", "applied").counters()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("passerelle.events.consumed")
+                .tag("type", EventCatalog.SURGERY_SCHEDULED.name()).tag("outcome", "ignored").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum() >= 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> rehabEventsFor(caseId).size() == 1);
         assertThat(EventCodec.read(rehabEventsFor(caseId).get(0).value()).type()).isEqualTo(EventCatalog.REHAB_PLAN_CREATED.name());
     }
