@@ -120,8 +120,8 @@ class DeadLetterReplayIT {
         assertThat(again.getFlashMap().get("replayOutcome")).isEqualTo(ReplayOutcome.ALREADY_REPLAYED);
         assertThat(browser.perform(get("/dead-letters").with(Browser.coordinator()).flashAttrs(again.getFlashMap())).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Ce message a déjà été relancé ; il n’a pas été republié.");
-        Thread.sleep(1000);
-        assertThat(TopicProbe.readAll(kafka, Topics.INTAKE, r -> patient.caseId().equals(r.key()))).hasSize(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> TopicProbe.readAll(kafka, Topics.INTAKE, r -> patient.caseId().equals(r.key())).size() == 1);
         assertThat(audit.entriesAbout(DeadLetterService.RESOURCE_TYPE, id)).hasSize(1);
     }
 
