@@ -2,6 +2,8 @@ package ca.passerelle.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +37,10 @@ import io.opentelemetry.context.Scope;
  * event (consumers de-duplicate on its id); a send that fails leaves it in place for the next pass. The events of one
  * document go out in the order they were raised, keyed by their subject.
  *
+ * <p>When the broker acknowledged an event but its removal from the document failed (the database unreachable for a
+ * while), the relay remembers the id: the next pass removes the entry without sending it again, so a database outage
+ * puts no duplicate on the topic. Only a crash in that window still re-publishes (then consumers de-duplicate).
+ *
  * <p>Each event is sent in the trace it was raised in: in a span {@code passerelle.outbox.relay}, child of the
  * {@code traceparent} kept with the entry, around the observed Kafka send, whose {@code traceparent} header the
  * consumers continue. Without tracing, the kept {@code traceparent} is copied to the record as it is.
@@ -49,6 +55,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicBoolean paused = new AtomicBoolean();
+    /** Events the broker acknowledged whose removal from their document has not succeeded yet. */
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Counter published;
     private final Counter failures;
     private final ObservationRegistry observations;
@@ -114,11 +122,15 @@ public class OutboxRelay implements SmartLifecycle {
         int count = 0;
         for (Document raw : document.getList("outbox", Document.class)) {
             OutboxEntry entry = mongo.getConverter().read(OutboxEntry.class, raw);
-            send(entry);
+            if (!acknowledged.contains(entry.eventId())) {
+                send(entry);
+                acknowledged.add(entry.eventId());
+                published.increment();
+                count++;
+            }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
                     new Update().pull("outbox", new Document("eventId", entry.eventId())).inc("version", 1), collection);
-            published.increment();
-            count++;
+            acknowledged.remove(entry.eventId());
         }
         return count;
     }
@@ -153,6 +165,11 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (Exception e) {
             throw new IllegalStateException("broker did not acknowledge " + entry.type() + " " + entry.eventId(), e);
         }
+    }
+
+    /** Ids of events the broker acknowledged and that still wait to be removed from their document (for tests). */
+    Set<String> acknowledgedNotRemoved() {
+        return Set.copyOf(acknowledged);
     }
 
     /** Outbox entries (not documents) waiting, over every outbox collection. */

@@ -1,15 +1,21 @@
 package ca.passerelle.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +24,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.mongodb.client.result.UpdateResult;
 
 import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
@@ -29,6 +42,7 @@ import ca.passerelle.events.intake.CaseOpened;
 import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.node.ObjectNode;
 
 @SpringBootTest(properties = {
@@ -97,6 +111,47 @@ class ReliableMessagingIT {
                 .map(record -> EventCodec.read(record.value()).sequence()).toList();
         assertThat(sequences).containsExactly(1L, 2L);
         assertThat(mongo.findById(caseId, Screening.class).pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseFailureAfterTheBrokerAcknowledgedDoesNotPublishTheEventTwice() {
+        String caseId = newCaseId();
+        relay.pause();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(config);
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        MongoTemplate unreliable = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter()) {
+            @Override
+            public UpdateResult updateFirst(Query query, UpdateDefinition update, String collectionName) {
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new DataAccessResourceFailureException("database unreachable (test)");
+                }
+                return super.updateFirst(query, update, collectionName);
+            }
+        };
+        try {
+            Screening screening = new Screening(caseId);
+            screening.rescreen(Instant.now());
+            store.insert(screening);
+            OutboxRelay failing = new OutboxRelay(unreliable, new KafkaTemplate<>(producers),
+                    new MessagingProperties("/passerelle/platform-test", Duration.ofSeconds(1), 100, Duration.ofSeconds(10), false),
+                    List.of("screenings"), new SimpleMeterRegistry());
+
+            assertThatThrownBy(failing::relayOnce).isInstanceOf(DataAccessResourceFailureException.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> recordsFor(Topics.ASSESSMENT, caseId).size() == 1);
+            assertThat(mongo.findById(caseId, Screening.class).pendingEvents()).as("still in the document").hasSize(1);
+
+            assertThat(failing.relayOnce()).as("events sent on the second pass").isZero();
+            assertThat(mongo.findById(caseId, Screening.class).pendingEvents()).isEmpty();
+            assertThat(failing.acknowledgedNotRemoved()).isEmpty();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> recordsFor(Topics.ASSESSMENT, caseId).size() == 1);
+        } finally {
+            producers.destroy();
+            relay.resume();
+        }
     }
 
     @Test
