@@ -5,6 +5,7 @@ import static ca.passerelle.assessment.CaseOpenedEvents.newCaseId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import ca.passerelle.assessment.evaluation.AssessmentService;
+import ca.passerelle.assessment.evaluation.ConservativeCarePolicy;
 import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
@@ -25,6 +28,8 @@ import ca.passerelle.events.intake.ConsentPurpose;
 import ca.passerelle.events.intake.ConservativeCareCourse;
 import ca.passerelle.events.intake.RadiologicalFinding;
 import ca.passerelle.events.intake.RedFlag;
+import ca.passerelle.platform.audit.AuditTrail;
+import ca.passerelle.platform.messaging.AggregateStore;
 import ca.passerelle.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +49,12 @@ class AssessmentGatingIT extends ServiceIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    ConservativeCarePolicy policy;
+    @Autowired
+    AuditTrail audit;
 
     private Document stored(String caseId) {
         return mongo.findById(caseId, Document.class, "assessments");
@@ -145,6 +156,35 @@ class AssessmentGatingIT extends ServiceIntegrationTest {
         JsonNode assessment = json(get("/api/assessments/" + caseId, TestTokens.coordinator()));
         assertThat(assessment.get("status").asString()).isEqualTo("AWAITING_EVALUATION");
         assertThat(assessment.get("verification").get("outcome").asString()).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void verifiesCareOnTheDayAPlannedCourseReachesTheMinimumDurationWithNothingPosted() {
+        String caseId = newCaseId();
+        send(caseId, caseOpened(caseId, List.of(
+                new ConservativeCareCourse(CareModality.PHYSIOTHERAPY, today().minusDays(40), today().plusDays(100), 16, true),
+                new ConservativeCareCourse(CareModality.MANUAL_THERAPY, today().minusDays(30), today().plusDays(100), 8, true)), ALL));
+        awaitExactly(caseId, EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name());
+        JsonNode waiting = json(get("/api/assessments/" + caseId, TestTokens.coordinator()));
+        assertThat(strings(waiting.get("verification").get("unmet"))).containsExactly("duration");
+        LocalDate eligibleOn = LocalDate.parse(waiting.get("verification").get("earliestEligibleOn").asString());
+        assertThat(eligibleOn).isEqualTo(today().plusDays(50));
+
+        AssessmentService dayBefore = new AssessmentService(store, mongo, policy,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(49)), audit);
+        dayBefore.recheckDueVerifications(500);
+        awaitExactly(caseId, EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name());
+
+        AssessmentService onTheDay = new AssessmentService(store, mongo, policy,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(51)), audit);
+        assertThat(onTheDay.recheckDueVerifications(500)).isPositive();
+
+        awaitExactly(caseId, EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name(), EventCatalog.CONSERVATIVE_CARE_VERIFIED.name());
+        JsonNode verified = json(get("/api/assessments/" + caseId, TestTokens.coordinator()));
+        assertThat(verified.get("status").asString()).isEqualTo("AWAITING_EVALUATION");
+        assertThat(verified.get("verification").get("earliestEligibleOn").isNull()).isTrue();
+        onTheDay.recheckDueVerifications(500);
+        awaitExactly(caseId, EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name(), EventCatalog.CONSERVATIVE_CARE_VERIFIED.name());
     }
 
     @Test

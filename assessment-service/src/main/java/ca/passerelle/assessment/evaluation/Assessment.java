@@ -184,6 +184,14 @@ public class Assessment extends AggregateDocument {
         reassess(policy, now);
     }
 
+    /**
+     * Verifies care again as of {@code now}, with no new fact: a course planned past the last verification has gone on
+     * since, so the minimum duration may hold today. Publishes only what changed, like every other re-verification.
+     */
+    public void recheck(ConservativeCarePolicy policy, Instant now) {
+        reassess(policy, now);
+    }
+
     /** Decides again from every fact known; publishes only what changed. */
     private void reassess(ConservativeCarePolicy policy, Instant now) {
         updatedAt = now;

@@ -2,9 +2,13 @@ package ca.passerelle.assessment.evaluation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import ca.passerelle.events.EventEnvelope;
@@ -29,12 +33,14 @@ public class AssessmentService {
     static final String PURPOSE = "care-coordination";
 
     private final AggregateStore store;
+    private final MongoTemplate mongo;
     private final ConservativeCarePolicy policy;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public AssessmentService(AggregateStore store, ConservativeCarePolicy policy, Clock clock, AuditTrail audit) {
+    public AssessmentService(AggregateStore store, MongoTemplate mongo, ConservativeCarePolicy policy, Clock clock, AuditTrail audit) {
         this.store = store;
+        this.mongo = mongo;
         this.policy = policy;
         this.clock = clock;
         this.audit = audit;
@@ -112,6 +118,29 @@ public class AssessmentService {
                     return evaluated;
                 })
                 .orElseThrow(AssessmentService::unknown);
+    }
+
+    /**
+     * Verifies again the cases whose only way forward was time: conservative care insufficient, and the date on which the
+     * minimum duration can be met has come. Each is re-verified in its own version-gated update (safe when several
+     * instances run it at once: the loser re-reads and finds nothing changed); a case whose duration is now met has no
+     * eligibility date any more, so it is not picked again.
+     *
+     * @return how many cases were verified again
+     */
+    public int recheckDueVerifications(int limit) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Assessment.CARE_ZONE);
+        Query due = Query.query(Criteria.where("status").is(AssessmentStatus.CONSERVATIVE_CARE_INSUFFICIENT)
+                .and("verification.earliestEligibleOn").lte(today)).limit(limit);
+        int rechecked = 0;
+        for (Assessment found : mongo.find(due, Assessment.class)) {
+            String caseId = found.caseId();
+            if (store.update(Assessment.class, caseId, assessment -> assessment.recheck(policy, clock.instant())).isPresent()) {
+                rechecked++;
+            }
+        }
+        return rechecked;
     }
 
     /** Names no id: the caller knows which case they asked for, and nothing else is said about it. */
