@@ -16,6 +16,8 @@ import ca.passerelle.events.rehab.Progress;
  *
  * @param checkpointDueOn the checkpoint it answers, null for a report between checkpoints
  * @param sealedNotes the clinic's notes encrypted, null when it wrote none
+ * @param idempotencyKey the clinic's {@code Idempotency-Key}, null when it sent none
+ * @param requestFingerprint the digest of the request that key came with (never the request itself), null without key
  */
 public record FollowUpReport(
         String reportId,
@@ -30,7 +32,9 @@ public record FollowUpReport(
         Adherence adherence,
         Progress progress,
         String sealedNotes,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String idempotencyKey,
+        String requestFingerprint) {
 
     public FollowUpReport {
         // Unmodifiable copies that keep the one unanswered (null) section.

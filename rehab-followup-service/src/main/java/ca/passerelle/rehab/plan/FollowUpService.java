@@ -17,6 +17,7 @@ import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.security.Role;
 import ca.passerelle.platform.web.ConflictException;
 import ca.passerelle.platform.web.NotFoundException;
+import ca.passerelle.platform.idempotency.RequestFingerprint;
 import ca.passerelle.platform.web.RuleViolationException;
 
 /**
@@ -56,7 +57,29 @@ public class FollowUpService {
 
     /** Records a report of the case's rehabilitation clinic; anyone else gets a 404, as for an unknown case. */
     public ReadableReport record(CaseId caseId, FollowUpDraft draft, Caller caller) {
+        return record(caseId, draft, caller, null, null).report();
+    }
+
+    /** A recorded report, and whether it was recorded by an earlier request with the same {@code Idempotency-Key}. */
+    public record RecordedReport(ReadableReport report, boolean replayed) {
+    }
+
+    /**
+     * The same, made safe to retry: with an {@code Idempotency-Key}, a retry of the same request answers the report it
+     * recorded (nothing recorded twice, even when both arrive at once: the plan's update is version-gated and re-checks
+     * the key); the key reused for a different request is refused ({@value RequestFingerprint#KEY_REUSED}).
+     *
+     * @param idempotencyKey null when the clinic sent none
+     * @param requestFingerprint the request's {@link RequestFingerprint}, null without key
+     */
+    public RecordedReport record(CaseId caseId, FollowUpDraft draft, Caller caller, String idempotencyKey, String requestFingerprint) {
         RehabPlan current = visibleToRehabClinic(caseId, caller);
+        if (idempotencyKey != null) {
+            Optional<FollowUpReport> earlier = current.reportWithKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(caseId, earlier.get(), requestFingerprint);
+            }
+        }
         if (current.status() != FollowUpStatus.ACTIVE) {
             throw new ConflictException("The follow-up of this case has ended");
         }
@@ -74,14 +97,30 @@ public class FollowUpService {
         String sealed = notes.seal(draft.notes(), caseId.value(), reportId);
         Instant now = clock.instant();
         FollowUpReport[] recorded = new FollowUpReport[1];
+        FollowUpReport[] raced = new FollowUpReport[1];
         store.update(RehabPlan.class, caseId.value(), plan -> {
+            raced[0] = idempotencyKey == null ? null : plan.reportWithKey(idempotencyKey).orElse(null);
+            if (raced[0] != null) {
+                return;
+            }
             if (plan.status() != FollowUpStatus.ACTIVE) {
                 throw new ConflictException("The follow-up of this case has ended");
             }
-            recorded[0] = plan.record(draft, reportId, sealed, rules, now);
+            recorded[0] = plan.record(draft, reportId, sealed, idempotencyKey, requestFingerprint, rules, now);
         });
+        if (raced[0] != null) {
+            return replay(caseId, raced[0], requestFingerprint);
+        }
         audit.record(caller, "follow-up.record", "case", caseId.value(), "care-coordination");
-        return new ReadableReport(recorded[0], draft.notes());
+        return new RecordedReport(new ReadableReport(recorded[0], draft.notes()), false);
+    }
+
+    private RecordedReport replay(CaseId caseId, FollowUpReport earlier, String requestFingerprint) {
+        if (!earlier.requestFingerprint().equals(requestFingerprint)) {
+            throw new RuleViolationException(RequestFingerprint.KEY_REUSED,
+                    "This Idempotency-Key was already used for a different report; use a new key for a new report");
+        }
+        return new RecordedReport(new ReadableReport(earlier, notes.open(earlier.sealedNotes(), caseId.value(), earlier.reportId())), true);
     }
 
     /** The reports of a case: its rehabilitation clinic, coordinators and specialists; notes opened; the read is audited. */

@@ -180,6 +180,17 @@ public class RehabPlan extends AggregateDocument {
      * with the alerts it calls for; the report that answers the last checkpoint completes the follow-up.
      */
     public FollowUpReport record(FollowUpDraft draft, String reportId, String sealedNotes, FollowUpProperties rules, Instant now) {
+        return record(draft, reportId, sealedNotes, null, null, rules, now);
+    }
+
+    /** The report recorded with this {@code Idempotency-Key}, if any. */
+    public Optional<FollowUpReport> reportWithKey(String idempotencyKey) {
+        return reports.stream().filter(report -> idempotencyKey.equals(report.idempotencyKey())).findFirst();
+    }
+
+    /** The same, for a request that came with an {@code Idempotency-Key} (kept with the report with its fingerprint). */
+    public FollowUpReport record(FollowUpDraft draft, String reportId, String sealedNotes, String idempotencyKey, String requestFingerprint,
+            FollowUpProperties rules, Instant now) {
         requireActive();
         if (baseline == null) {
             throw new IllegalStateException("No pre-operative baseline for case " + caseId);
@@ -193,7 +204,7 @@ public class RehabPlan extends AggregateDocument {
         LocalDate answers = checkpointAnswered(draft.assessedOn(), rules.reportWindow()).orElse(null);
         FollowUpReport report = new FollowUpReport(reportId, rehabClinicId, answers, draft.assessedOn(), draft.painNrs(),
                 draft.odiSectionScores(), odiPercent, draft.complications(), draft.redFlags(), draft.adherence(),
-                judgement.progress(), sealedNotes, at);
+                judgement.progress(), sealedNotes, at, idempotencyKey, requestFingerprint);
         List<FollowUpReport> updated = new ArrayList<>(reports);
         updated.add(report);
         reports = updated;

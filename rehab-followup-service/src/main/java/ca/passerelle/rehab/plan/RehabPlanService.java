@@ -55,11 +55,13 @@ public class RehabPlanService {
         Optional<List<RehabClinicDirectory.RehabClinic>> clinics = store.find(RehabPlan.class, surgery.caseId().value())
                 .filter(plan -> !plan.isPlanned() && plan.needsRehabClinic())
                 .flatMap(plan -> lookUp(plan.homeRegion()));
-        return store.apply(RehabPlan.class, surgery.caseId().value(), cause, () -> RehabPlan.forCase(surgery.caseId()),
-                plan -> {
+        AggregateStore.Outcome outcome = store.apply(RehabPlan.class, surgery.caseId().value(), cause,
+                () -> RehabPlan.forCase(surgery.caseId()), plan -> {
                     clinics.ifPresent(plan::assignRehabClinic);
                     plan.plan(surgery, schedule, clock.instant());
                 });
+        assignIfStillNeeded(surgery.caseId());
+        return outcome;
     }
 
     /** Records which clinic opened the case, its home region and pre-operative baseline, whether its plan exists yet or not. */
@@ -68,10 +70,24 @@ public class RehabPlanService {
         Optional<List<RehabClinicDirectory.RehabClinic>> clinics = store.find(RehabPlan.class, caseId.value())
                 .filter(plan -> plan.isPlanned() && plan.rehabClinicId() == null && homeRegion != null)
                 .flatMap(plan -> lookUp(homeRegion));
-        return store.apply(RehabPlan.class, caseId.value(), cause, () -> RehabPlan.forCase(caseId), plan -> {
+        AggregateStore.Outcome outcome = store.apply(RehabPlan.class, caseId.value(), cause, () -> RehabPlan.forCase(caseId), plan -> {
             plan.opened(clinicId, homeRegion, preferredLanguage, baseline);
             clinics.ifPresent(plan::assignRehabClinic);
         });
+        assignIfStillNeeded(caseId);
+        return outcome;
+    }
+
+    /**
+     * The opening (intake topic) and the surgery (travel topic) are consumed by two listeners at once: each may have
+     * looked the plan up before the other's write, so that neither asked the directory. Whichever finishes second sees
+     * both facts here and assigns the clinic (or leaves it to the sweep when the directory cannot answer).
+     */
+    private void assignIfStillNeeded(CaseId caseId) {
+        store.find(RehabPlan.class, caseId.value())
+                .filter(plan -> plan.isPlanned() && plan.needsRehabClinic())
+                .flatMap(plan -> lookUp(plan.homeRegion()))
+                .ifPresent(clinics -> store.update(RehabPlan.class, caseId.value(), plan -> plan.assignRehabClinic(clinics)));
     }
 
     /** A new pre-operative measurement from intake replaces the baseline; after the surgery it changes nothing. */

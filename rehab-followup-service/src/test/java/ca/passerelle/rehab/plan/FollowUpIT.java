@@ -163,6 +163,49 @@ class FollowUpIT {
     }
 
     @Test
+    void aRetriedReportWithTheSameIdempotencyKeyIsRecordedOnceAndTheKeyCannotBeReusedForAnotherReport() throws Exception {
+        String caseId = plannedCase(LAVAL, "QC-13", TODAY.minusDays(20));
+        String body = report(TODAY.minusDays(6), 6, "[2,2,2,2,2,2,2,2,2,2]", "\"notes\":\"Marche 20 minutes\"");
+        String key = "report-" + caseId;
+
+        List<PlanApi.Answer> answers = new ArrayList<>();
+        ExecutorService clinics = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Future<PlanApi.Answer>> racing = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                racing.add(clinics.submit(() -> {
+                    together.await();
+                    return api().post(followUps(caseId), TestTokens.clinic(LAVAL_REHAB), key, body);
+                }));
+            }
+            for (Future<PlanApi.Answer> answer : racing) {
+                answers.add(answer.get());
+            }
+        } finally {
+            clinics.shutdownNow();
+        }
+        answers.add(api().post(followUps(caseId), TestTokens.clinic(LAVAL_REHAB), key, body.replace("{", "{ ")));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
+        assertThat(answers).extracting(answer -> answer.json().get("reportId").asString()).containsOnly(
+                answers.get(0).json().get("reportId").asString());
+        assertThat(answers.get(2).json().get("notes").asString()).isEqualTo("Marche 20 minutes");
+        assertThat(stored(caseId).orElseThrow().reports()).hasSize(1);
+        await().atMost(DELIVERY).until(() -> published(caseId, EventCatalog.FOLLOW_UP_RECORDED).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> published(caseId, EventCatalog.FOLLOW_UP_RECORDED).size() == 1);
+
+        PlanApi.Answer reused = api().post(followUps(caseId), TestTokens.clinic(LAVAL_REHAB), key, body.replace("\"painNrs\":6", "\"painNrs\":7"));
+        assertThat(reused.status()).as(reused.body()).isEqualTo(422);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(reused.json().get("rule").asString()).isEqualTo("idempotency-key-reused");
+        PlanApi.Answer tooLong = api().post(followUps(caseId), TestTokens.clinic(LAVAL_REHAB), "k".repeat(129), body);
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        assertThat(stored(caseId).orElseThrow().reports()).hasSize(1);
+    }
+
+    @Test
     void raisesAnAlertVisibleToCoordinatorsWhenTheRehabClinicReportsAWorsening() {
         String caseId = plannedCase(LAVAL, "QC-13", TODAY.minusDays(20));
         LocalDate twoWeeks = TODAY.minusDays(6);

@@ -32,10 +32,18 @@ final class PlanApi {
     }
 
     Answer post(String path, String token, String json) {
+        return post(path, token, null, json);
+    }
+
+    /** A POST with an {@code Idempotency-Key} (none when null). */
+    Answer post(String path, String token, String idempotencyKey, String json) {
         return http.post().uri(path)
                 .headers(headers -> {
                     if (token != null) {
                         headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+                    }
+                    if (idempotencyKey != null) {
+                        headers.set("Idempotency-Key", idempotencyKey);
                     }
                 })
                 .contentType(MediaType.APPLICATION_JSON)

@@ -17,6 +17,7 @@ import ca.passerelle.intake.cases.CaseId;
 import ca.passerelle.intake.cases.CaseIntakeService;
 import ca.passerelle.intake.cases.IdempotencyKey;
 import ca.passerelle.intake.cases.OpenedCase;
+import ca.passerelle.platform.idempotency.RequestFingerprint;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.security.Callers;
 import ca.passerelle.platform.security.Role;

@@ -35,6 +35,7 @@ import ca.passerelle.intake.cases.web.UpdateRequests.CloseCaseRequest;
 import ca.passerelle.intake.cases.web.UpdateRequests.ConsentChangeRequest;
 import ca.passerelle.intake.cases.web.UpdateRequests.RedFlagsRequest;
 import ca.passerelle.intake.cases.web.UpdateRequests.SymptomsReportRequest;
+import ca.passerelle.platform.idempotency.RequestFingerprint;
 import ca.passerelle.platform.security.Callers;
 import ca.passerelle.platform.web.NotFoundException;
 import jakarta.validation.Valid;

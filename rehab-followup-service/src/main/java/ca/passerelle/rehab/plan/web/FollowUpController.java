@@ -9,10 +9,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import ca.passerelle.events.rehab.RehabClosure;
+import ca.passerelle.platform.idempotency.RequestFingerprint;
 import ca.passerelle.platform.security.Callers;
 import ca.passerelle.rehab.plan.CaseId;
 import ca.passerelle.rehab.plan.FollowUpService;
@@ -20,6 +22,8 @@ import ca.passerelle.rehab.plan.FollowUpStatus;
 import ca.passerelle.rehab.plan.RehabPlan;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** Follow-up reports of a case and its early closure (see {@link RehabPlanAccessPolicy} for who may call what). */
 @RestController
@@ -32,11 +36,19 @@ class FollowUpController {
         this.followUps = followUps;
     }
 
-    /** The case's rehabilitation clinic reports; another clinic gets 404, as for an unknown case. */
+    /**
+     * The case's rehabilitation clinic reports; another clinic gets 404, as for an unknown case. An optional
+     * {@code Idempotency-Key} makes it safe to retry: the same request again answers the same report.
+     */
     @PostMapping("/api/cases/{caseId}/follow-ups")
     @ResponseStatus(HttpStatus.CREATED)
-    FollowUpResponse record(@PathVariable String caseId, @Valid @RequestBody FollowUpRequest request) {
-        return FollowUpResponse.from(caseId, followUps.record(CaseId.of(caseId), request.toDraft(), Callers.current()));
+    FollowUpResponse record(@PathVariable String caseId,
+            @RequestHeader(name = RequestFingerprint.IDEMPOTENCY_KEY, required = false)
+            @Size(min = 1, max = RequestFingerprint.MAX_KEY_LENGTH) @Pattern(regexp = "\\S.*") String idempotencyKey,
+            @Valid @RequestBody FollowUpRequest request) {
+        String fingerprint = idempotencyKey == null ? null : RequestFingerprint.of(request);
+        return FollowUpResponse.from(caseId,
+                followUps.record(CaseId.of(caseId), request.toDraft(), Callers.current(), idempotencyKey, fingerprint).report());
     }
 
     @GetMapping("/api/cases/{caseId}/follow-ups")
