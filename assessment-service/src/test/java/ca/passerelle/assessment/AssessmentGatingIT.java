@@ -30,6 +30,7 @@ import ca.passerelle.events.intake.RadiologicalFinding;
 import ca.passerelle.events.intake.RedFlag;
 import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.messaging.AggregateStore;
+import ca.passerelle.platform.observability.CaseTraces;
 import ca.passerelle.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +56,8 @@ class AssessmentGatingIT extends ServiceIntegrationTest {
     ConservativeCarePolicy policy;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    CaseTraces caseTraces;
 
     private Document stored(String caseId) {
         return mongo.findById(caseId, Document.class, "assessments");
@@ -171,12 +174,12 @@ class AssessmentGatingIT extends ServiceIntegrationTest {
         assertThat(eligibleOn).isEqualTo(today().plusDays(50));
 
         AssessmentService dayBefore = new AssessmentService(store, mongo, policy,
-                Clock.offset(Clock.systemUTC(), Duration.ofDays(49)), audit);
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(49)), audit, caseTraces);
         dayBefore.recheckDueVerifications(500);
         awaitExactly(caseId, EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name());
 
         AssessmentService onTheDay = new AssessmentService(store, mongo, policy,
-                Clock.offset(Clock.systemUTC(), Duration.ofDays(51)), audit);
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(51)), audit, caseTraces);
         assertThat(onTheDay.recheckDueVerifications(500)).isPositive();
 
         awaitExactly(caseId, EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name(), EventCatalog.CONSERVATIVE_CARE_VERIFIED.name());

@@ -1,7 +1,5 @@
 package ca.passerelle.assessment;
 
-import java.util.List;
-
 import org.springframework.boot.test.context.SpringBootTest;
 
 import ca.passerelle.testinfra.OpenApiDocumentContract;
@@ -9,20 +7,15 @@ import ca.passerelle.testinfra.RealInfrastructure;
 
 /**
  * This service's OpenAPI description passes the checks every service passes ({@link OpenApiDocumentContract}) and is
- * written to {@code target/openapi/assessment-service.json} by the build. Same configuration as this service's other
- * integration tests, so the same running application.
+ * written to {@code target/openapi/assessment-service.json} by the build. Same configuration as this service's
+ * other integration tests, so the same running application.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "passerelle.messaging.relay-interval=200ms")
 @RealInfrastructure
 class OpenApiDocumentIT extends OpenApiDocumentContract {
 
-    @Override
-    protected String serviceName() {
-        return "assessment-service";
-    }
-
-    @Override
-    protected List<String> knownRoutes() {
-        return List.of("GET /api/assessments/{caseId}", "GET /api/assessments/{caseId}/gating", "POST /api/assessments/{caseId}/evaluation");
+    OpenApiDocumentIT() {
+        super("assessment-service",
+                "GET /api/assessments/{caseId}", "GET /api/assessments/{caseId}/gating", "POST /api/assessments/{caseId}/evaluation");
     }
 }

@@ -31,7 +31,12 @@ public final class DemoData {
     private final PathwayClient client;
 
     DemoData(LocalStack stack) {
-        this.client = new PathwayClient(stack);
+        this(new PathwayClient(stack));
+    }
+
+    /** Demo steps taken through {@code client}, e.g. one that continues a case's trace ({@link PathwayClient#inTrace}). */
+    DemoData(PathwayClient client) {
+        this.client = client;
     }
 
     /** A patient as a referring clinic describes them. */

@@ -19,13 +19,33 @@ public final class PathwayClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final java.security.SecureRandom SPAN_IDS = new java.security.SecureRandom();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final LocalStack stack;
     private final Actors actors;
+    /** The trace every request continues (W3C {@code traceparent}), or null: each request starts its own. */
+    private final String traceId;
 
     public PathwayClient(LocalStack stack) {
+        this(stack, new Actors(new IdentityProviderClient(stack.issuer())), null);
+    }
+
+    private PathwayClient(LocalStack stack, Actors actors, String traceId) {
         this.stack = stack;
-        this.actors = new Actors(new IdentityProviderClient(stack.issuer()));
+        this.actors = actors;
+        this.traceId = traceId;
+    }
+
+    /**
+     * The same actors, every request of whom continues the trace {@code traceId} (32 lower-case hex digits): a
+     * {@code traceparent} header with that trace and a new span id, as a clinic's or hospital's traced system would send.
+     */
+    public PathwayClient inTrace(String traceId) {
+        if (traceId == null || !traceId.matches("[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("a W3C trace id is 32 lower-case hex digits");
+        }
+        return new PathwayClient(stack, actors, traceId);
     }
 
     /** A clinic opens a case; returns the answer (caseId, status, odiPercent, ramqWarnings). */
@@ -125,7 +145,8 @@ public final class PathwayClient {
         return find(Component.DASHBOARD, "/api/cases/" + caseId, actors.coordinator());
     }
 
-    Optional<JsonNode> dashboardTimeline(String caseId) {
+    /** The case's timeline as the operations dashboard has projected it (empty until the dashboard knows the case). */
+    public Optional<JsonNode> dashboardTimeline(String caseId) {
         return find(Component.DASHBOARD, "/api/cases/" + caseId + "/timeline", actors.coordinator());
     }
 
@@ -187,6 +208,9 @@ public final class PathwayClient {
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (traceId != null) {
+            request.header("traceparent", "00-" + traceId + "-" + String.format("%016x", SPAN_IDS.nextLong() | 1L) + "-01");
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {

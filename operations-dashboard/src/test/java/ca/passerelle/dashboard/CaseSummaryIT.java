@@ -93,7 +93,7 @@ class CaseSummaryIT {
         JsonNode timeline = http.json("/api/cases/" + events.caseId() + "/timeline");
         assertThat(timeline).hasSize(1);
         assertThat(timeline.get(0).get("type").asString()).isEqualTo(CASE_OPENED.name());
-        assertThat(http.json("/api/cases/" + events.caseId()).get("stage").asString()).isEqualTo("INTAKE");
+        assertThat(http.json("/api/cases/" + events.caseId()).get("stage").asString()).isEqualTo("TRIAGE");
     }
 
     @Test
@@ -144,7 +144,7 @@ class CaseSummaryIT {
         assertThat(firstPage.get("items").get(0).get("caseId").asString()).isEqualTo(closed.caseId());
         JsonNode secondPage = http.json("/api/cases?clinicId=" + clinic + "&page=1&size=1");
         assertThat(secondPage.get("items").get(0).get("caseId").asString()).isEqualTo(rehab.caseId());
-        assertThat(http.json("/api/cases?clinicId=" + clinic + "&stage=INTAKE").get("total").asLong()).isZero();
+        assertThat(http.json("/api/cases?clinicId=" + clinic + "&stage=TRIAGE").get("total").asLong()).isZero();
     }
 
     @Test

@@ -98,7 +98,7 @@ class DeadLetterReplayIT {
                 .noneMatch(name -> name.startsWith("x-exception-") || name.startsWith("x-original-") || name.startsWith("kafka_dlt-"));
         // the consumers take it as if it had just been published: the dashboard projects the case
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(api.json("/api/cases/" + patient.caseId()).get("stage").asString()).isEqualTo("INTAKE"));
+                assertThat(api.json("/api/cases/" + patient.caseId()).get("stage").asString()).isEqualTo("TRIAGE"));
 
         List<AuditEntry> entries = audit.entriesAbout(DeadLetterService.RESOURCE_TYPE, id);
         assertThat(entries).singleElement().satisfies(entry -> {

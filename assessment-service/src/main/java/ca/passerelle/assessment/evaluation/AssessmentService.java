@@ -18,6 +18,7 @@ import ca.passerelle.events.intake.ConsentGrants;
 import ca.passerelle.events.intake.RedFlag;
 import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.messaging.AggregateStore;
+import ca.passerelle.platform.observability.CaseTraces;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.web.NotFoundException;
 
@@ -37,13 +38,16 @@ public class AssessmentService {
     private final ConservativeCarePolicy policy;
     private final Clock clock;
     private final AuditTrail audit;
+    private final CaseTraces caseTraces;
 
-    public AssessmentService(AggregateStore store, MongoTemplate mongo, ConservativeCarePolicy policy, Clock clock, AuditTrail audit) {
+    public AssessmentService(AggregateStore store, MongoTemplate mongo, ConservativeCarePolicy policy, Clock clock, AuditTrail audit,
+            CaseTraces caseTraces) {
         this.store = store;
         this.mongo = mongo;
         this.policy = policy;
         this.clock = clock;
         this.audit = audit;
+        this.caseTraces = caseTraces;
     }
 
     /** A case was opened at intake: triage and verify it with whatever arrived before. */
@@ -136,9 +140,10 @@ public class AssessmentService {
         int rechecked = 0;
         for (Assessment found : mongo.find(due, Assessment.class)) {
             String caseId = found.caseId();
-            if (store.update(Assessment.class, caseId, assessment -> assessment.recheck(policy, clock.instant())).isPresent()) {
-                rechecked++;
-            }
+            boolean[] done = new boolean[1];
+            caseTraces.continueCase(found, caseId, "eligibility-recheck", () -> done[0] = store.update(Assessment.class, caseId,
+                    assessment -> assessment.recheck(policy, clock.instant())).isPresent());
+            rechecked += done[0] ? 1 : 0;
         }
         return rechecked;
     }

@@ -203,7 +203,7 @@ public final class CaseFacts {
                 + (opened.redFlags().isEmpty() ? "" : ", signaux d’alarme déclarés : " + codes(opened.redFlags()))
                 + (opened.consents().crossBorderCommunication() ? "" : ", sans consentement à la communication hors Québec");
         CaseFact.Builder fact = CaseFact.of(opened.caseId(), entry(e, summary))
-                .moves(Stage.INTAKE, "Dossier ouvert, en attente du triage")
+                .moves(Stage.TRIAGE, "Dossier ouvert, triage en cours")
                 .opened(opened.clinicId(), opened.openedAt())
                 .crossBorderConsent(opened.consents().careCoordination() && opened.consents().crossBorderCommunication())
                 .measurement(new Measurement(Measurement.Kind.OPENING, LocalDate.ofInstant(opened.openedAt(), ZoneOffset.UTC),

@@ -25,6 +25,9 @@ public interface CaseSummaries {
     /** How many open cases lie in the union of these windows. */
     long count(List<StageWindow> windows);
 
+    /** The open cases in the union of these windows, as case, stage and since when (nothing else read). */
+    List<StageVisit> visits(List<StageWindow> windows);
+
     /** Open alerts per severity over all cases. */
     Map<AlertSeverity, Long> openAlertsBySeverity();
 

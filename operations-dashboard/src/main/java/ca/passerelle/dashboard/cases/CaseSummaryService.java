@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,20 +26,34 @@ public class CaseSummaryService {
     private final CaseSummaries summaries;
     private final SlaPolicy sla;
     private final ApplicationEventPublisher changes;
+    private final StageClock stageClock;
 
-    public CaseSummaryService(AggregateStore store, CaseSummaries summaries, SlaPolicy sla, ApplicationEventPublisher changes) {
+    public CaseSummaryService(AggregateStore store, CaseSummaries summaries, SlaPolicy sla, ApplicationEventPublisher changes,
+            StageClock stageClock) {
         this.store = store;
         this.summaries = summaries;
         this.sla = sla;
         this.changes = changes;
+        this.stageClock = stageClock;
     }
 
-    /** Applies one case event, whichever arrives first; the same event twice changes nothing. */
+    /**
+     * Applies one case event, whichever arrives first; the same event twice changes nothing. When the event moves the
+     * summary to another stage, the stage clock hears of it (only once the write succeeded, so never for a duplicate).
+     */
     public AggregateStore.Outcome record(EventEnvelope envelope, Object payload) {
         CaseFact fact = CaseFacts.of(envelope, payload);
+        AtomicReference<StageChange> change = new AtomicReference<>();
         AggregateStore.Outcome outcome = store.apply(CaseSummary.class, fact.caseId(), envelope, () -> new CaseSummary(fact.caseId()),
-                summary -> summary.apply(fact));
+                summary -> {
+                    // may run again on a fresh copy after a lost race: the last run is the one written
+                    Stage before = summary.stage();
+                    Instant beforeSince = summary.stageSince();
+                    summary.apply(fact);
+                    change.set(new StageChange(before, beforeSince, summary.stage(), summary.stageSince()));
+                });
         if (outcome == AggregateStore.Outcome.APPLIED) {
+            stageClock.moved(change.get());
             changes.publishEvent(ReadModelChanged.ofCase(fact.caseId()));
         }
         return outcome;

@@ -6,7 +6,12 @@ package ca.passerelle.dashboard.cases;
  * and nothing leaves it.
  */
 public enum Stage {
+    /** Only events that do not move the case are known so far (its opening has not arrived yet): it is being opened. */
     INTAKE,
+    /**
+     * The case is opened: red flags and the conservative care are being looked at, until assessment's first verdict
+     * (urgent referral, conservative care verified or insufficient) or a closure.
+     */
     TRIAGE,
     /** Assessment found the conservative care insufficient: the case went back to conservative care. */
     CONSERVATIVE_CARE,

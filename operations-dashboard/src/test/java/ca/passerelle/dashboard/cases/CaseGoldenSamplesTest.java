@@ -29,7 +29,7 @@ class CaseGoldenSamplesTest {
     private static final Map<String, Stage> EXPECTED = new HashMap<>();
 
     static {
-        EXPECTED.put(EventCatalog.CASE_OPENED.name(), Stage.INTAKE);
+        EXPECTED.put(EventCatalog.CASE_OPENED.name(), Stage.TRIAGE);
         EXPECTED.put(EventCatalog.CONSERVATIVE_CARE_SESSION_RECORDED.name(), Stage.INTAKE);
         EXPECTED.put(EventCatalog.IMAGING_RECORDED.name(), Stage.INTAKE);
         EXPECTED.put(EventCatalog.SYMPTOMS_REPORTED.name(), Stage.INTAKE);

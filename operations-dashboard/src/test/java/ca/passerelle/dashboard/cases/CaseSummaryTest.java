@@ -68,7 +68,7 @@ class CaseSummaryTest {
     @Test
     void movesForwardAlongThePathwayEventByEvent() {
         apply(CASE_OPENED, 0);
-        assertThat(summary.stage()).isEqualTo(Stage.INTAKE);
+        assertThat(summary.stage()).isEqualTo(Stage.TRIAGE);
         apply(CONSERVATIVE_CARE_INSUFFICIENT, 1);
         assertThat(summary.stage()).isEqualTo(Stage.CONSERVATIVE_CARE);
         apply(CONSERVATIVE_CARE_VERIFIED, 2);
@@ -208,7 +208,7 @@ class CaseSummaryTest {
             stages.add(summary.stage());
         }
 
-        assertThat(stages).containsSubsequence(Stage.INTAKE, Stage.CONSERVATIVE_CARE, Stage.AWAITING_EVALUATION,
+        assertThat(stages).containsSubsequence(Stage.TRIAGE, Stage.CONSERVATIVE_CARE, Stage.AWAITING_EVALUATION,
                 Stage.SURGERY_SCHEDULING, Stage.AWAITING_HOSPITAL_CHOICE, Stage.AWAITING_HOSPITAL_CONFIRMATION,
                 Stage.SURGERY_SCHEDULED, Stage.REHABILITATION, Stage.CLOSED);
         assertThat(summary.terminalReason()).isEqualTo(TerminalReason.REHAB_COMPLETED);
@@ -349,7 +349,7 @@ class CaseSummaryTest {
     void withdrawingCrossBorderConsentBlocksAndWithdrawingCareCoordinationCloses() {
         apply(CASE_OPENED, 0);
         apply(CONSENT_CHANGED, 1);
-        assertThat(summary.stage()).isEqualTo(Stage.INTAKE);
+        assertThat(summary.stage()).isEqualTo(Stage.TRIAGE);
         assertThat(summary.blockers()).extracting(Blocker::kind).containsExactly(Blocker.Kind.CROSS_BORDER_CONSENT_MISSING);
 
         applyPayload(new ConsentChanged(events.caseId(), ConsentPurpose.CARE_COORDINATION, false,
@@ -358,6 +358,39 @@ class CaseSummaryTest {
         assertThat(summary.stage()).isEqualTo(Stage.CLOSED);
         assertThat(summary.terminalReason()).isEqualTo(TerminalReason.CONSENT_WITHDRAWN);
         assertThat(summary.blockers()).isEmpty();
+    }
+
+    @Test
+    void anOpenedCaseIsInTriageUntilAssessmentsFirstVerdict() {
+        apply(DOCUMENT_ATTACHED, 0);
+        assertThat(summary.stage()).isEqualTo(Stage.INTAKE);
+
+        apply(CASE_OPENED, 1);
+        assertThat(summary.stage()).isEqualTo(Stage.TRIAGE);
+        assertThat(summary.stageSince()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(summary.status()).isEqualTo("Dossier ouvert, triage en cours");
+
+        // what the clinic adds meanwhile leaves the case in triage, since it entered it
+        apply(CONSERVATIVE_CARE_SESSION_RECORDED, 2);
+        apply(SYMPTOMS_REPORTED, 3);
+        apply(RED_FLAG_REPORTED, 4);
+        assertThat(summary.stage()).isEqualTo(Stage.TRIAGE);
+        assertThat(summary.stageSince()).isEqualTo(T0.plusSeconds(3600));
+
+        apply(CONSERVATIVE_CARE_VERIFIED, 5);
+        assertThat(summary.stage()).isEqualTo(Stage.AWAITING_EVALUATION);
+    }
+
+    @Test
+    void triageEndsWithAnUrgentReferralOrInsufficientCare() {
+        CaseSummary urgent = new CaseSummary(events.caseId());
+        urgent.apply(CaseFacts.of(events.event(CASE_OPENED, T0)));
+        urgent.apply(CaseFacts.of(events.event(URGENT_REFERRAL_REQUIRED, T0.plusSeconds(60))));
+        assertThat(urgent.stage()).isEqualTo(Stage.CLOSED);
+
+        apply(CONSERVATIVE_CARE_INSUFFICIENT, 1);
+        apply(CASE_OPENED, 0);
+        assertThat(summary.stage()).as("a late opening does not move the case back to triage").isEqualTo(Stage.CONSERVATIVE_CARE);
     }
 
     @Test

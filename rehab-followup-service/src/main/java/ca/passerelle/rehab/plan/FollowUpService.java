@@ -18,6 +18,7 @@ import ca.passerelle.platform.security.Role;
 import ca.passerelle.platform.web.ConflictException;
 import ca.passerelle.platform.web.NotFoundException;
 import ca.passerelle.platform.idempotency.RequestFingerprint;
+import ca.passerelle.platform.observability.CaseTraces;
 import ca.passerelle.platform.web.RuleViolationException;
 
 /**
@@ -35,9 +36,10 @@ public class FollowUpService {
     private final FollowUpProperties rules;
     private final Clock clock;
     private final AuditTrail audit;
+    private final CaseTraces caseTraces;
 
     public FollowUpService(AggregateStore store, RehabPlans plans, RehabPlanService planning, NotesCipher notes,
-            FollowUpProperties rules, Clock clock, AuditTrail audit) {
+            FollowUpProperties rules, Clock clock, AuditTrail audit, CaseTraces caseTraces) {
         this.store = store;
         this.plans = plans;
         this.planning = planning;
@@ -45,6 +47,7 @@ public class FollowUpService {
         this.rules = rules;
         this.clock = clock;
         this.audit = audit;
+        this.caseTraces = caseTraces;
     }
 
     /** A report with its notes opened, for the callers allowed to read it. */
@@ -181,7 +184,8 @@ public class FollowUpService {
         int changed = 0;
         for (RehabPlan plan : plans.active()) {
             if (plan.needsSweep(today, rules)) {
-                store.update(RehabPlan.class, plan.caseId().value(), fresh -> fresh.sweep(today, now, rules));
+                caseTraces.continueCase(plan, plan.caseId().value(), "follow-up-sweep",
+                        () -> store.update(RehabPlan.class, plan.caseId().value(), fresh -> fresh.sweep(today, now, rules)));
                 changed++;
             }
         }

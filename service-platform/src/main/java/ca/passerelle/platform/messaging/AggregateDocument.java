@@ -34,6 +34,9 @@ public abstract class AggregateDocument {
 
     private List<String> consumedEventIds = new ArrayList<>();
 
+    /** The W3C {@code traceparent} this document was first written in: the case's trace, for work started later. */
+    private String caseTraceparent;
+
     /**
      * Records a new event in this document's outbox; it is published after the document is saved, in the trace of the
      * request or event being handled now (its W3C {@code traceparent} is kept with the entry).
@@ -41,6 +44,7 @@ public abstract class AggregateDocument {
     protected final <T> void raise(T payload, Instant at) {
         EventType<T> type = EventCatalog.forPayload(payload);
         lastEventSequence++;
+        keepCaseTrace();
         outbox.add(new OutboxEntry(UUID.randomUUID().toString(), type.name(), type.topic(), type.subject(payload),
                 lastEventSequence, at, EventCodec.mapper().writeValueAsString(payload), TraceParents.current()));
     }
@@ -50,10 +54,25 @@ public abstract class AggregateDocument {
     }
 
     final void markConsumed(String eventId) {
+        keepCaseTrace();
         consumedEventIds.add(eventId);
         if (consumedEventIds.size() > REMEMBERED_EVENT_IDS) {
             consumedEventIds = new ArrayList<>(consumedEventIds.subList(consumedEventIds.size() - REMEMBERED_EVENT_IDS, consumedEventIds.size()));
         }
+    }
+
+    final void keepCaseTrace() {
+        if (caseTraceparent == null) {
+            caseTraceparent = TraceParents.current();
+        }
+    }
+
+    /**
+     * The {@code traceparent} of the request or event this document first consumed or raised an event in; null when
+     * that happened outside any trace. Work started later on the case continues it ({@code CaseTraces}).
+     */
+    public String caseTraceparent() {
+        return caseTraceparent;
     }
 
     public List<OutboxEntry> pendingEvents() {

@@ -44,6 +44,7 @@ public class AggregateStore {
 
     /** Stores a new aggregate with the events it raised; fails with {@link DuplicateKeyException} if its id exists. */
     public <A extends AggregateDocument> A insert(A aggregate) {
+        aggregate.keepCaseTrace();
         A saved = mongo.insert(aggregate);
         relay.wakeUp();
         return saved;

@@ -24,8 +24,9 @@ import io.micrometer.core.instrument.Metrics;
  * {@link ca.passerelle.events.InvalidEventException}, which is never retried and goes to the dead-letter topic.
  *
  * <p>While a case event is handled, its case id (the CloudEvent subject) is in the logging MDC as {@value #CASE_ID}, so
- * every log line of the handling names the case (and, with tracing, the trace it belongs to). An event of a type this
- * consumer does not handle counts in {@code passerelle.events.consumed} with {@code outcome=ignored}.
+ * every log line of the handling names the case (and, with tracing, the trace it belongs to); one INFO line (type and
+ * event id, never the payload) says which event is handled. An event of a type this consumer does not handle counts in
+ * {@code passerelle.events.consumed} with {@code outcome=ignored}.
  */
 public final class EventRouter implements Consumer<Message<byte[]>> {
 
@@ -62,6 +63,7 @@ public final class EventRouter implements Consumer<Message<byte[]>> {
                         "outcome", "ignored").increment();
                 return;
             }
+            log.info("Handling {} {}", envelope.type(), envelope.id());
             handler.handle(envelope);
         } finally {
             if (previousCaseId == null) {

@@ -1,5 +1,6 @@
 package ca.passerelle.platform.observability;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,9 +10,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 /**
- * The case-stage metrics API and the case id of HTTP requests in the logs. Tracing itself (Micrometer Tracing on
+ * The case-stage metrics API, the case's trace for work a service starts by itself ({@link CaseTraces}), and the case
+ * id of HTTP requests in the logs. Tracing itself (Micrometer Tracing on
  * OpenTelemetry, 100 % sampled unless configured, Kafka observation on the binder, the trace and case ids in the log
  * pattern) comes from Spring Boot and the platform's defaults ({@code ServiceDefaults}).
  */
@@ -22,6 +26,12 @@ public class ObservabilityConfiguration {
     @ConditionalOnMissingBean
     CaseStageMetrics caseStageMetrics(MeterRegistry meters) {
         return new CaseStageMetrics(meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CaseTraces caseTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new CaseTraces(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -10,7 +10,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.MDC;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.support.MessageBuilder;
 
 import ca.passerelle.events.EventCatalog;
@@ -37,6 +40,20 @@ class EventRouterTest {
 
         assertThat(seen).containsExactly(opened.caseId());
         assertThat(MDC.get("caseId")).isNull();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsWhichEventItHandlesByTypeAndIdOnly(CapturedOutput output) {
+        CaseOpened opened = GoldenSamples.payload(EventCatalog.CASE_OPENED);
+        String eventId = UUID.randomUUID().toString();
+        EventRouter router = EventRouter.builder().on(EventCatalog.CASE_OPENED, (event, payload) -> { }).build();
+
+        router.accept(MessageBuilder.withPayload(EventCodec.write(EventCodec.envelope(eventId, "/passerelle/test", Instant.now(), 1, opened))).build());
+
+        assertThat(output.getAll().lines().filter(line -> line.contains(eventId)))
+                .singleElement().asString().contains("INFO").contains("Handling " + EventCatalog.CASE_OPENED.name() + " " + eventId)
+                .doesNotContain(opened.clinicId());
     }
 
     @Test

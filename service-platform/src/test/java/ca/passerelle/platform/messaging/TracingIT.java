@@ -21,6 +21,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +37,7 @@ import ca.passerelle.events.GoldenSamples;
 import ca.passerelle.events.Topics;
 import ca.passerelle.events.intake.CaseOpened;
 import ca.passerelle.platform.observability.CaseStageMetrics;
+import ca.passerelle.platform.observability.CaseTraces;
 import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
@@ -74,6 +76,8 @@ class TracingIT {
     PrometheusMeterRegistry prometheus;
     @Autowired
     CaseStageMetrics stages;
+    @Autowired
+    CaseTraces caseTraces;
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
     @LocalServerPort
@@ -118,6 +122,35 @@ class TracingIT {
         assertThat(traceIdOf(published)).isEqualTo(span.context().traceId());
         // Sent in a span of the relay's own (child of the request's span), not in the request's span itself.
         assertThat(parentSpanIdOf(published)).isNotEqualTo(span.context().spanId());
+    }
+
+    @Test
+    void workStartedLaterOnACaseContinuesTheCasesTraceNotTheSchedulersAndNamesTheCase(CapturedOutput output) {
+        String caseId = newCaseId();
+        Span request = tracer.nextSpan().name("clinic request").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+            store.insert(new Screening(caseId));
+        } finally {
+            request.end();
+        }
+        Screening stored = mongo.findById(caseId, Screening.class);
+        assertThat(stored.caseTraceparent()).startsWith("00-" + request.context().traceId() + "-");
+
+        Span schedulerRun = tracer.nextSpan().name("scheduled run").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(schedulerRun)) {
+            caseTraces.continueCase(stored, caseId, "re-check", () -> {
+                LoggerFactory.getLogger(TracingIT.class).info("Re-checking the screening");
+                store.update(Screening.class, caseId, screening -> screening.rescreen(Instant.now()));
+            });
+            assertThat(tracer.currentSpan().context().spanId()).as("the scheduler's span is back").isEqualTo(schedulerRun.context().spanId());
+        } finally {
+            schedulerRun.end();
+        }
+
+        assertThat(schedulerRun.context().traceId()).isNotEqualTo(request.context().traceId());
+        assertThat(traceIdOf(awaitPublished(caseId))).isEqualTo(request.context().traceId());
+        assertThat(logLine(output, "Re-checking the screening", caseId)).contains("trace=" + request.context().traceId())
+                .contains("case=" + caseId);
     }
 
     @Test

@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import ca.passerelle.platform.messaging.AggregateStore;
+import ca.passerelle.platform.observability.CaseTraces;
 
 /**
  * Advances bookings whose next step is due, one persisted step at a time: claim the step, call facility-gateway,
  * record the answer. A failure leaves the state as it was and schedules a retry with a capped back-off; a crash
  * between the call and the record repeats the call (holds carry the case id as reference, releases are idempotent).
+ * Each step runs in the case's trace ({@link CaseTraces}), not the scheduler's, so its events and log lines follow the case.
  */
 @Component
 public class BookingSaga {
@@ -33,9 +35,10 @@ public class BookingSaga {
     private final HospitalFeedPublisher feed;
     private final TravelProperties travel;
     private final Clock clock;
+    private final CaseTraces caseTraces;
 
     public BookingSaga(AggregateStore store, Bookings bookings, FacilityGateway gateway, SchedulingProperties policy,
-            AppointmentIds appointmentIds, HospitalFeedPublisher feed, TravelProperties travel, Clock clock) {
+            AppointmentIds appointmentIds, HospitalFeedPublisher feed, TravelProperties travel, Clock clock, CaseTraces caseTraces) {
         this.store = store;
         this.bookings = bookings;
         this.gateway = gateway;
@@ -44,6 +47,7 @@ public class BookingSaga {
         this.feed = feed;
         this.travel = travel;
         this.clock = clock;
+        this.caseTraces = caseTraces;
     }
 
     /** One pass over the bookings that are due. */
@@ -65,11 +69,18 @@ public class BookingSaga {
                 return;
             }
             SagaStep step = booking.nextStep();
-            try {
-                take(step, booking);
-            } catch (RuntimeException e) {
-                log.warn("Step {} of booking {} failed, retried later: {}", step, caseId, e.getMessage());
-                store.update(SurgeryBooking.class, caseId, b -> b.stepFailed(step + ": " + e.getMessage(), policy, clock.instant()));
+            SurgeryBooking claimed = booking;
+            boolean[] failed = new boolean[1];
+            caseTraces.continueCase(claimed, caseId, "booking-saga", () -> {
+                try {
+                    take(step, claimed);
+                } catch (RuntimeException e) {
+                    log.warn("Step {} of booking {} failed, retried later: {}", step, caseId, e.getMessage());
+                    store.update(SurgeryBooking.class, caseId, b -> b.stepFailed(step + ": " + e.getMessage(), policy, clock.instant()));
+                    failed[0] = true;
+                }
+            });
+            if (failed[0]) {
                 return;
             }
         }

@@ -16,7 +16,12 @@ class FeedConfiguration {
     }
 
     @Bean
-    FhirAppointments fhirAppointments(FhirContext fhir, TravelProperties travel) {
-        return new FhirAppointments(fhir, new Pseudonyms(travel.hospitalFeed().pseudonymKey()));
+    Pseudonyms pseudonyms(TravelProperties travel) {
+        return new Pseudonyms(travel.hospitalFeed().pseudonymKey());
+    }
+
+    @Bean
+    FhirAppointments fhirAppointments(FhirContext fhir, Pseudonyms pseudonyms) {
+        return new FhirAppointments(fhir, pseudonyms);
     }
 }

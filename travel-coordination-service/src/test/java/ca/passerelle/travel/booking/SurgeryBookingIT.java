@@ -389,10 +389,19 @@ class SurgeryBookingIT {
         sendRecommendation(caseId, eventId);
 
         await().atMost(PATIENCE).until(() -> consumed(EventCatalog.SURGERY_RECOMMENDED.name(), "duplicate") > duplicatesBefore);
-        awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION");
+        JsonNode booking = awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> holdRequests(caseId) == 1);
-        assertThat(http(TestTokens.hospital(LYON), "GET", "/api/hospital/appointments?hospitalId=" + LYON, null).body().valueStream()
-                .filter(a -> a.get("caseId").asString().equals(caseId)).count()).isEqualTo(1);
+        String appointmentId = booking.get("appointment").get("appointmentId").asString();
+        List<JsonNode> seenByLyon = http(TestTokens.hospital(LYON), "GET", "/api/hospital/appointments?hospitalId=" + LYON, null).body()
+                .valueStream().filter(a -> a.get("appointmentId").asString().equals(appointmentId)).toList();
+        assertThat(seenByLyon).hasSize(1);
+        assertThat(seenByLyon.get(0).has("caseId")).as("a hospital never gets the case id").isFalse();
+        await().atMost(PATIENCE).until(() -> feedEvents(LYON).stream().anyMatch(e -> appointmentId.equals(e.data().get("id").asString())));
+        assertThat(seenByLyon.get(0).get("patientPseudonym").asString()).as("the same identifier as in its FHIR feed")
+                .isEqualTo(pseudonym(LYON, appointmentId));
+        JsonNode seenByCoordinator = http(TestTokens.coordinator(), "GET", "/api/hospital/appointments?hospitalId=" + LYON, null).body()
+                .valueStream().filter(a -> a.get("appointmentId").asString().equals(appointmentId)).findFirst().orElseThrow();
+        assertThat(seenByCoordinator.get("caseId").asString()).isEqualTo(caseId);
     }
 
     @Test

@@ -21,6 +21,7 @@ import ca.passerelle.dashboard.cases.CaseSearch;
 import ca.passerelle.dashboard.cases.CaseSummaries;
 import ca.passerelle.dashboard.cases.CaseSummary;
 import ca.passerelle.dashboard.cases.Stage;
+import ca.passerelle.dashboard.cases.StageVisit;
 import ca.passerelle.dashboard.cases.StageWindow;
 import ca.passerelle.dashboard.cases.TerminalReason;
 import ca.passerelle.dashboard.cases.WorkQueue;
@@ -38,6 +39,8 @@ class MongoCaseSummaries implements CaseSummaries {
     private static final Sort LONGEST_WAITING_FIRST = Sort.by(Sort.Order.asc("stageSince"), Sort.Order.asc("_id"));
     private static final Sort MOST_SEVERE_FIRST = Sort.by(Sort.Order.asc("openAlertRank"), Sort.Order.asc("stageSince"),
             Sort.Order.asc("_id"));
+
+    private static final String COLLECTION = "case-summaries";
 
     private final MongoTemplate mongo;
 
@@ -118,6 +121,19 @@ class MongoCaseSummaries implements CaseSummaries {
     @Override
     public long count(List<StageWindow> windows) {
         return windows.isEmpty() ? 0 : mongo.count(Query.query(windows(windows)), CaseSummary.class);
+    }
+
+    @Override
+    public List<StageVisit> visits(List<StageWindow> windows) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(windows(windows));
+        query.fields().include("_id", "stage", "stageSince");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(row -> new StageVisit(row.getString("_id"), Stage.valueOf(row.getString("stage")),
+                        row.getDate("stageSince").toInstant()))
+                .toList();
     }
 
     @Override

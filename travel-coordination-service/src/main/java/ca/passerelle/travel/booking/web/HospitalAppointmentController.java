@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import ca.passerelle.events.travel.SurgeryOutcome;
 import ca.passerelle.platform.security.Callers;
 import ca.passerelle.travel.booking.BookingService;
+import ca.passerelle.travel.booking.SurgeryBooking;
+import ca.passerelle.travel.feed.Pseudonyms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,9 +34,15 @@ import jakarta.validation.constraints.Size;
 class HospitalAppointmentController {
 
     private final BookingService bookings;
+    private final Pseudonyms pseudonyms;
 
-    HospitalAppointmentController(BookingService bookings) {
+    HospitalAppointmentController(BookingService bookings, Pseudonyms pseudonyms) {
         this.bookings = bookings;
+        this.pseudonyms = pseudonyms;
+    }
+
+    private HospitalAppointmentResponse view(SurgeryBooking booking) {
+        return HospitalAppointmentResponse.of(booking, pseudonyms, Callers.current());
     }
 
     record DeclineRequest(@NotBlank @Size(max = 500) String reason) {
@@ -47,12 +55,12 @@ class HospitalAppointmentController {
     @GetMapping
     List<HospitalAppointmentResponse> appointments(@RequestParam(required = false) @Size(min = 1, max = 100) String hospitalId) {
         return bookings.hospitalAppointments(Callers.current(), Optional.ofNullable(hospitalId)).stream()
-                .map(HospitalAppointmentResponse::of).toList();
+                .map(this::view).toList();
     }
 
     @PostMapping("/{appointmentId}/confirmation")
     HospitalAppointmentResponse confirm(@PathVariable String appointmentId) {
-        return HospitalAppointmentResponse.of(bookings.confirm(Callers.current(), appointmentId));
+        return view(bookings.confirm(Callers.current(), appointmentId));
     }
 
     /** The reason is required of the hospital but neither kept nor logged: free text may name the patient. */
@@ -68,18 +76,18 @@ class HospitalAppointmentController {
     /** The hospital cancels its held or booked appointment: the case's scheduling is cancelled and compensated. */
     @PostMapping("/{appointmentId}/cancel")
     HospitalAppointmentResponse cancel(@PathVariable String appointmentId) {
-        return HospitalAppointmentResponse.of(bookings.cancelAppointment(Callers.current(), appointmentId));
+        return view(bookings.cancelAppointment(Callers.current(), appointmentId));
     }
 
     /** The hospital moves its booked appointment to a new date; the travel plan is recomputed. */
     @PostMapping("/{appointmentId}/reschedule")
     HospitalAppointmentResponse reschedule(@PathVariable String appointmentId, @Valid @RequestBody RescheduleRequest reschedule) {
-        return HospitalAppointmentResponse.of(bookings.rescheduleAppointment(Callers.current(), appointmentId, reschedule.surgeryOn()));
+        return view(bookings.rescheduleAppointment(Callers.current(), appointmentId, reschedule.surgeryOn()));
     }
 
     @PostMapping("/{appointmentId}/completion")
     HospitalAppointmentResponse complete(@PathVariable String appointmentId, @Valid @RequestBody CompletionRequest completion) {
-        return HospitalAppointmentResponse.of(bookings.complete(Callers.current(), appointmentId, completion.performedOn(),
-                completion.dischargedOn(), completion.outcome()));
+        return view(bookings.complete(Callers.current(), appointmentId, completion.performedOn(), completion.dischargedOn(),
+                completion.outcome()));
     }
 }
