@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ca.passerelle.localstack.KafkaBrokerProcess;
+
 /**
- * The one command of issue #12 (levels P0–P3): starts a Kafka 4.1 KRaft broker in its own JVM on a fresh data folder,
- * runs the requested levels against it one after the other, and writes {@code results.json}, {@code results.md} and the
- * PNG charts. It prints figures; it never fails on a figure.
+ * The one command of issue #12: starts a Kafka 4.1 KRaft broker in its own JVM on a fresh data folder, runs the
+ * requested messaging levels (P0–P3) against it one after the other, then the levels on the whole local stack (P5:
+ * cold start-up and memory, with and without AppCDS; P4: the full pathway under stepped open-loop load), and writes
+ * {@code results.json}, {@code results.md} and the PNG charts. It prints figures; it never fails on a figure.
  */
 public final class BenchmarkLadder {
 
@@ -26,47 +29,27 @@ public final class BenchmarkLadder {
         Path work = Files.createTempDirectory("passerelle-bench-");
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         List<LevelResult> levels = new ArrayList<>();
+        PathwayResult pathway = null;
+        StartupResult startup = null;
         long begin = System.nanoTime();
-        try (BrokerProcess broker = new BrokerProcess(work.resolve("kafka"), freePort(), freePort())) {
-            broker.start(Duration.ofSeconds(60));
-            String bootstrap = broker.bootstrapServers();
-            System.out.println("Kafka broker ready on " + bootstrap + " (pid " + broker.pid() + ")");
-            Files.copy(work.resolve("kafka").resolve("logback.xml"), work.resolve("logback.xml"));
-            ChainRunner runner = new ChainRunner(bootstrap, settings, new CpuMeter(broker.pid()));
-            if (settings.runs("P0")) {
-                KafkaToolsFloor floor = new KafkaToolsFloor(bootstrap, work);
-                levels.add(floor.producerPerformance(settings.records()));
-                levels.add(floor.endToEndLatency(settings.pacedRecords()));
+        try {
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(work.resolve("kafka"), freePort(), freePort(), ChildJvm.classpath());
+            try {
+                if (settings.levels().stream().anyMatch(level -> level.startsWith("P0") || level.startsWith("P1") || level.startsWith("P2")
+                        || level.startsWith("P3"))) {
+                    broker.start(Duration.ofSeconds(60));
+                    runMessagingLevels(settings, broker, work, levels);
+                }
+            } finally {
+                broker.stop(false);
             }
-            if (settings.runs("P1")) {
-                levels.add(runner.run("P1", "plain KafkaConsumer/KafkaProducer, no-op",
-                        "4 topics, 3 relay hops, each a thread with a plain KafkaConsumer (auto-commit) and KafkaProducer (acks=all, idempotent, linger.ms=0 like the binder), forwarding 1 KB records unchanged",
-                        new PlainChain(bootstrap, "bench.p1", KafkaToolsFloor.RECORD_BYTES), settings.records(), settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
-            }
-            if (settings.runs("P2")) {
-                levels.add(runner.run("P2", "Spring Cloud Stream functions, no-op",
-                        "the same chain, each hop a Function<Message<byte[]>, Message<byte[]>> in its own Spring Boot context on the Kafka binder with the project's ServiceDefaults (acks=all, group per service, retries, DLQ), forwarding bytes and key unchanged",
-                        new StreamChain(bootstrap, "bench.p2", KafkaToolsFloor.RECORD_BYTES, Map.of()), settings.records(), settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
-            }
-            if (settings.runs("P2-tuned")) {
-                levels.add(runner.run("P2-tuned", "P2 with content-type application/octet-stream",
-                        "P2 with one property changed, spring.cloud.stream.default.content-type=application/octet-stream: the byte[] payload is no longer sniffed and parsed as JSON by Spring Cloud Function's input conversion (the biggest cost in P2's profile)",
-                        new StreamChain(bootstrap, "bench.p2t", KafkaToolsFloor.RECORD_BYTES, StreamChain.OCTET_STREAM), settings.records(),
-                        settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
-            }
-            if (settings.runs("P3")) {
-                levels.add(p3(runner, settings, "P3", "P2 + real idempotent apply + outbox (mongo-java-server memory)", "",
-                        new OutboxChain(bootstrap, "p3", Map.of())));
-            }
-            if (settings.runs("P3-tuned")) {
-                levels.add(p3(runner, settings, "P3-tuned", "P3 with content-type application/octet-stream",
-                        "; with P2-tuned's one property, spring.cloud.stream.default.content-type=application/octet-stream",
-                        new OutboxChain(bootstrap, "p3t", StreamChain.OCTET_STREAM)));
+            if (settings.runs("P4") || settings.runs("P5")) {
+                StackLevels stackLevels = runStackLevels(settings, work, output, begin + Duration.ofSeconds(Integer.getInteger("benchmark.budget.seconds", 640)).toNanos());
+                pathway = stackLevels.pathway();
+                startup = stackLevels.startup();
             }
         } finally {
-            Report report = Report.of(startedAt, Machine.current(), settings,
-                    "Apache Kafka 4.1.2 KRaft, single node (broker+controller) in its own JVM (-Xmx512m, G1), 3 partitions per topic, replication factor 1",
-                    OutboxChain.MONGO_LABEL, levels);
+            Report report = Report.of(startedAt, Machine.current(), settings, BROKER, OutboxChain.MONGO_LABEL, levels, pathway, startup);
             ResultsWriter.write(report, output);
             Charts.write(report, output);
             System.out.println();
@@ -75,6 +58,106 @@ public final class BenchmarkLadder {
             deleteRecursively(work);
         }
         System.exit(0);
+    }
+
+    static final String BROKER = "Apache Kafka 4.1.2 KRaft, single node (broker+controller) in its own JVM (local-stack's KafkaBrokerProcess: "
+            + "-Xms128m -Xmx512m, SerialGC), 3 partitions per topic, replication factor 1; P4 and P5 run on the local stack's own broker, "
+            + "the same class and settings";
+
+    private static void runMessagingLevels(Settings settings, KafkaBrokerProcess broker, Path work, List<LevelResult> levels) throws Exception {
+        String bootstrap = broker.bootstrapServers();
+        System.out.println("Kafka broker ready on " + bootstrap + " (pid " + broker.pid() + ")");
+        writeToolsLogConfig(work.resolve("logback.xml"));
+        ChainRunner runner = new ChainRunner(bootstrap, settings, new CpuMeter(broker.pid()));
+        if (settings.runs("P0")) {
+            KafkaToolsFloor floor = new KafkaToolsFloor(bootstrap, work);
+            levels.add(floor.producerPerformance(settings.records()));
+            levels.add(floor.endToEndLatency(settings.pacedRecords()));
+        }
+        if (settings.runs("P1")) {
+            levels.add(runner.run("P1", "plain KafkaConsumer/KafkaProducer, no-op",
+                    "4 topics, 3 relay hops, each a thread with a plain KafkaConsumer (auto-commit) and KafkaProducer (acks=all, idempotent, linger.ms=0 like the binder), forwarding 1 KB records unchanged",
+                    new PlainChain(bootstrap, "bench.p1", KafkaToolsFloor.RECORD_BYTES), settings.records(), settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
+        }
+        if (settings.runs("P2")) {
+            levels.add(runner.run("P2", "Spring Cloud Stream functions, no-op",
+                    "the same chain, each hop a Function<Message<byte[]>, Message<byte[]>> in its own Spring Boot context on the Kafka binder with the project's ServiceDefaults (acks=all, group per service, retries, DLQ), forwarding bytes and key unchanged",
+                    new StreamChain(bootstrap, "bench.p2", KafkaToolsFloor.RECORD_BYTES, Map.of()), settings.records(), settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
+        }
+        if (settings.runs("P2-tuned")) {
+            levels.add(runner.run("P2-tuned", "P2 with content-type application/octet-stream",
+                    "P2 with one property changed, spring.cloud.stream.default.content-type=application/octet-stream: the byte[] payload is no longer sniffed and parsed as JSON by Spring Cloud Function's input conversion (the biggest cost in P2's profile)",
+                    new StreamChain(bootstrap, "bench.p2t", KafkaToolsFloor.RECORD_BYTES, StreamChain.OCTET_STREAM), settings.records(),
+                    settings.warmup(), KafkaToolsFloor.RECORD_BYTES));
+        }
+        if (settings.runs("P3")) {
+            levels.add(p3(runner, settings, "P3", "P2 + real idempotent apply + outbox (mongo-java-server memory)", "",
+                    new OutboxChain(bootstrap, "p3", Map.of())));
+        }
+        if (settings.runs("P3-tuned")) {
+            levels.add(p3(runner, settings, "P3-tuned", "P3 with content-type application/octet-stream",
+                    "; with P2-tuned's one property, spring.cloud.stream.default.content-type=application/octet-stream",
+                    new OutboxChain(bootstrap, "p3t", StreamChain.OCTET_STREAM)));
+        }
+    }
+
+    private record StackLevels(PathwayResult pathway, StartupResult startup) {
+    }
+
+    /**
+     * P5 (three cold starts of the whole stack: default, AppCDS training, AppCDS) then P4 on the last stack started. A
+     * failure here is printed and leaves the levels measured so far in the report.
+     */
+    private static StackLevels runStackLevels(Settings settings, Path work, Path output, long deadlineNanos) {
+        StackStartup stacks = new StackStartup(Path.of(settings.root()), work.resolve("stack"), output.resolve("stack-logs"));
+        String missing = stacks.missingJars();
+        if (missing != null) {
+            System.out.println("P4/P5 skipped: build the service jars first (./mvnw -DskipTests package); missing " + missing);
+            return new StackLevels(null, null);
+        }
+        List<StartupResult.StartupRun> runs = new ArrayList<>();
+        PathwayResult pathway = null;
+        StackStartup.Started last = null;
+        try {
+            if (settings.runs("P5")) {
+                StackStartup.Started plain = stacks.defaultLayout();
+                runs.add(plain.run());
+                stacks.close(plain);
+                StackStartup.Started training = stacks.training();
+                runs.add(training.run());
+                stacks.stopForArchives(training);
+                last = stacks.appCds();
+            } else {
+                last = stacks.defaultLayout();
+            }
+            if (settings.runs("P4")) {
+                pathway = new PathwayLoad(last.stack(), settings.p4Rates(), settings.p4StepSeconds(), settings.p4DrainSeconds(), settings.p4Warmup(),
+                        deadlineNanos).run();
+            }
+            if (settings.runs("P5")) {
+                runs.add(settings.runs("P4") ? StackStartup.withRssAfterLoad(last) : last.run());
+            }
+        } catch (Exception e) {
+            System.out.println("P4/P5 stopped: " + e);
+            e.printStackTrace(System.out);
+        } finally {
+            if (last != null) {
+                stacks.close(last);
+            }
+        }
+        return new StackLevels(pathway, runs.isEmpty() ? null : new StartupResult(StackStartup.HEAP, runs));
+    }
+
+    /** Logging of Kafka's own tools (P0), which run on this module's class path and its logback. */
+    private static void writeToolsLogConfig(Path file) throws java.io.IOException {
+        Files.writeString(file, """
+                <configuration>
+                  <appender name="console" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{ISO8601} %-5level [%logger{0}] %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="WARN"><appender-ref ref="console"/></root>
+                </configuration>
+                """);
     }
 
     private static LevelResult p3(ChainRunner runner, Settings settings, String level, String title, String extra, OutboxChain chain)

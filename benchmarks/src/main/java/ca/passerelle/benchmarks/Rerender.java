@@ -15,7 +15,8 @@ public final class Rerender {
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args.length > 0 ? args[0] : "target/benchmarks");
         Report stored = ResultsWriter.read(Files.readString(directory.resolve(ResultsWriter.JSON)));
-        Report report = Report.of(stored.startedAt(), stored.machine(), stored.settings(), stored.broker(), stored.mongo(), stored.levels());
+        Report report = Report.of(stored.startedAt(), stored.machine(), stored.settings(), stored.broker(), stored.mongo(), stored.levels(),
+                stored.pathway(), stored.startup());
         ResultsWriter.write(report, directory);
         Charts.write(report, directory);
         System.out.println("rendered " + directory.toAbsolutePath());

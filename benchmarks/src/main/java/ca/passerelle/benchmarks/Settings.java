@@ -16,9 +16,14 @@ import java.util.List;
  * @param timeoutSeconds how long one phase may wait for its records at the end of the chain
  * @param levels which levels to run
  * @param output where results.json, results.md and the charts go
+ * @param p4Rates P4's rate steps, cases per second, tried in order until one fails
+ * @param p4StepSeconds how long each P4 step sends
+ * @param p4DrainSeconds how long after a step's last send its cases may take to reach the end
+ * @param p4Warmup cases sent at 5/s before P4's first step
+ * @param root the repository root (P4 and P5 run the services' jars from it)
  */
 public record Settings(int records, int p3Records, int warmup, int p3Warmup, int rate, int pacedSeconds, int timeoutSeconds, List<String> levels,
-        String output) {
+        String output, List<Double> p4Rates, int p4StepSeconds, int p4DrainSeconds, int p4Warmup, String root) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -31,7 +36,13 @@ public record Settings(int records, int p3Records, int warmup, int p3Warmup, int
                 Integer.getInteger("benchmark.timeout.seconds", 90),
                 Arrays.stream(System.getProperty("benchmark.levels", "P0,P1,P2,P2-tuned,P3").split(",")).map(String::trim)
                         .filter(level -> !level.isEmpty()).toList(),
-                System.getProperty("benchmark.output", "target/benchmarks"));
+                System.getProperty("benchmark.output", "target/benchmarks"),
+                Arrays.stream(System.getProperty("benchmark.p4.rates", "4,8,12,16,20,24,32").split(",")).map(String::trim)
+                        .filter(rate -> !rate.isEmpty()).map(Double::valueOf).toList(),
+                Integer.getInteger("benchmark.p4.seconds", 12),
+                Integer.getInteger("benchmark.p4.drain.seconds", 10),
+                Integer.getInteger("benchmark.p4.warmup", 50),
+                System.getProperty("benchmark.root", ".."));
     }
 
     int pacedRecords() {

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Apache Kafka broker in KRaft mode (broker and controller in one node) as its own operating-system process,
  * so that it can be stopped, killed and restarted independently of the services. Its data lives under the stack's
- * data folder and survives restarts.
+ * data folder and survives restarts. Public for the benchmarks, which run their ladder on the same broker.
  */
-final class KafkaBrokerProcess {
+public final class KafkaBrokerProcess {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBrokerProcess.class);
 
@@ -31,19 +31,20 @@ final class KafkaBrokerProcess {
     private final String classpath;
     private Process process;
 
-    KafkaBrokerProcess(Path home, int port, int controllerPort, String classpath) {
+    /** {@code classpath}: where the broker's classes are (Kafka and a logging backend), e.g. the caller's own class path. */
+    public KafkaBrokerProcess(Path home, int port, int controllerPort, String classpath) {
         this.home = home;
         this.port = port;
         this.controllerPort = controllerPort;
         this.classpath = classpath;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Formats the storage on first use, then starts the broker and waits until it answers. */
-    void start(Duration timeout) {
+    public void start(Duration timeout) {
         try {
             Files.createDirectories(home.resolve("data"));
             Path config = writeConfig();
@@ -61,7 +62,7 @@ final class KafkaBrokerProcess {
     }
 
     /** Stops the broker: gracefully (SIGTERM) or, with {@code kill}, at once (SIGKILL). */
-    void stop(boolean kill) {
+    public void stop(boolean kill) {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -79,8 +80,13 @@ final class KafkaBrokerProcess {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The broker's operating-system process id (to measure its CPU), or -1 when it is not running. */
+    public long pid() {
+        return isAlive() ? process.pid() : -1;
     }
 
     private void format(Path config, Path log4j) throws IOException {

@@ -37,6 +37,12 @@ public final class LocalStack implements AutoCloseable {
     private MongoServer mongo;
     private final Map<Component, TcpProxy> mongoProxies = new LinkedHashMap<>();
     private final java.util.Set<Component> proxiedMongo = java.util.EnumSet.noneOf(Component.class);
+    /** Second instances of services (rebalance tests), see {@link #startSecondInstance}. */
+    private final Map<Component, ServiceProcess> secondInstances = new java.util.concurrent.ConcurrentHashMap<>();
+    private java.util.function.Function<Component, Path> serviceJars = this::jarOf;
+    private java.util.function.Function<Component, List<String>> serviceJvmOptions = component -> List.of();
+    private final Map<Component, Long> launchedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Component, Duration> startToReady = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocalStack(Path root, Path dataDir, Ports ports) {
         this.root = root.toAbsolutePath().normalize();
@@ -97,11 +103,30 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(Component component) {
-        ServiceProcess service = new ServiceProcess(component, jarOf(component), dataDir.resolve("logs").resolve(component.module() + ".log"),
-                ports.baseUrl(component), argumentsFor(component));
+        ServiceProcess service = new ServiceProcess(component, serviceJars.apply(component),
+                dataDir.resolve("logs").resolve(component.module() + ".log"), ports.baseUrl(component), argumentsFor(component),
+                serviceJvmOptions.apply(component));
         services.put(component, service);
+        launchedAt.put(component, System.nanoTime());
+        startToReady.remove(component);
         service.start();
         return service;
+    }
+
+    /**
+     * For the benchmarks (start-up time and memory, with and without class-data sharing), before {@link #start()}: the
+     * jar each service runs from (e.g. an extracted layout) and JVM options added after the defaults (a later
+     * {@code -Xmx} wins).
+     */
+    public void customizeServices(java.util.function.Function<Component, Path> jars,
+            java.util.function.Function<Component, List<String>> jvmOptions) {
+        this.serviceJars = jars;
+        this.serviceJvmOptions = jvmOptions;
+    }
+
+    /** For each service started so far, from its launch until it was first seen UP (health polled every 500 ms). */
+    public Map<Component, Duration> startToReady() {
+        return Map.copyOf(startToReady);
     }
 
     /** The identity provider's issuer, which every service trusts. */
@@ -114,6 +139,12 @@ public final class LocalStack implements AutoCloseable {
         Map<Component, String> health = healthOfAll();
         while (System.nanoTime() < deadline) {
             health = healthOfAll();
+            long now = System.nanoTime();
+            health.forEach((component, state) -> {
+                if ("UP".equals(state) && launchedAt.containsKey(component)) {
+                    startToReady.putIfAbsent(component, Duration.ofNanos(now - launchedAt.get(component)));
+                }
+            });
             if (health.values().stream().allMatch("UP"::equals)) {
                 return;
             }
@@ -226,8 +257,11 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> arguments = new ArrayList<>(argumentsFor(component));
         arguments.addAll(List.of(extraArguments));
-        ServiceProcess service = new ServiceProcess(component, jarOf(component), previous.logFile(), ports.baseUrl(component), arguments);
+        ServiceProcess service = new ServiceProcess(component, serviceJars.apply(component), previous.logFile(), ports.baseUrl(component),
+                arguments, serviceJvmOptions.apply(component));
         services.put(component, service);
+        launchedAt.put(component, System.nanoTime());
+        startToReady.remove(component);
         service.start();
         awaitHealthy(READY_TIMEOUT);
     }
@@ -235,6 +269,59 @@ public final class LocalStack implements AutoCloseable {
     /** The operating-system process id of one service, or -1 when it is not running. */
     public long pid(Component component) {
         return requireService(component).pid();
+    }
+
+    /**
+     * For rebalance tests: starts a second instance of one service — its own process and port, the same arguments (so the
+     * same consumer group, database and broker) plus {@code extraArguments} — and waits until it reports UP. Its log is
+     * {@code <module>-2.log}. Returns its base URL. Stop it with {@link #stopSecondInstance}; {@link #close()} stops it too.
+     */
+    public String startSecondInstance(Component component, String... extraArguments) {
+        ServiceProcess existing = secondInstances.get(component);
+        if (existing != null && existing.isAlive()) {
+            throw new IllegalStateException("a second " + component.module() + " is already running (pid " + existing.pid() + ")");
+        }
+        int port = Ports.freePort();
+        List<String> arguments = new ArrayList<>(argumentsFor(component).stream().filter(argument -> !argument.startsWith("--server.port=")).toList());
+        arguments.add("--server.port=" + port);
+        arguments.addAll(List.of(extraArguments));
+        String baseUrl = "http://127.0.0.1:" + port;
+        ServiceProcess second = new ServiceProcess(component, serviceJars.apply(component),
+                dataDir.resolve("logs").resolve(component.module() + "-2.log"), baseUrl, arguments, serviceJvmOptions.apply(component));
+        secondInstances.put(component, second);
+        second.start();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String health = second.health();
+        while (!"UP".equals(health)) {
+            if ("STOPPED".equals(health)) {
+                throw new IllegalStateException("the second " + component.module() + " exited; see " + second.logFile());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the second " + component.module() + " did not become healthy: " + health);
+            }
+            pause(Duration.ofMillis(500));
+            health = second.health();
+        }
+        return baseUrl;
+    }
+
+    /** Stops the second instance of one service: gracefully (SIGTERM), or at once with {@code kill} (SIGKILL). */
+    public void stopSecondInstance(Component component, boolean kill) {
+        ServiceProcess second = secondInstances.get(component);
+        if (second == null) {
+            return;
+        }
+        if (kill) {
+            second.kill();
+        } else {
+            second.stop();
+        }
+    }
+
+    /** The operating-system process id of the second instance of one service, or -1 when none runs. */
+    public long secondInstancePid(Component component) {
+        ServiceProcess second = secondInstances.get(component);
+        return second == null ? -1 : second.pid();
     }
 
     private ServiceProcess requireService(Component component) {
@@ -269,6 +356,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         List<ServiceProcess> running = new ArrayList<>(services.values());
+        running.addAll(secondInstances.values());
         running.parallelStream().forEach(ServiceProcess::stop);
         kafka.stop(false);
         mongoProxies.values().forEach(TcpProxy::close);

@@ -55,6 +55,16 @@ public record Ports(Map<Component, Integer> services, int kafka, int kafkaContro
         }
     }
 
+    /** One free port on the loopback interface, e.g. for a second instance of a service. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     int of(Component component) {
         return services.get(component);
     }

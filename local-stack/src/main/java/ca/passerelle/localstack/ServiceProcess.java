@@ -27,14 +27,21 @@ final class ServiceProcess {
     private final Path logFile;
     private final String baseUrl;
     private final List<String> arguments;
+    private final List<String> jvmOptions;
     private Process process;
 
     ServiceProcess(Component component, Path jar, Path logFile, String baseUrl, List<String> arguments) {
+        this(component, jar, logFile, baseUrl, arguments, List.of());
+    }
+
+    /** {@code jvmOptions} come after the defaults, so that e.g. a later {@code -Xmx} wins. */
+    ServiceProcess(Component component, Path jar, Path logFile, String baseUrl, List<String> arguments, List<String> jvmOptions) {
         this.component = component;
         this.jar = jar;
         this.logFile = logFile;
         this.baseUrl = baseUrl;
         this.arguments = List.copyOf(arguments);
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     Component component() {
@@ -50,7 +57,9 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
         List<String> command = new ArrayList<>(List.of(JavaProcesses.javaBinary(), "-Xms64m", "-Xmx320m", "-Xss512k",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dspring.output.ansi.enabled=never", "-jar", jar.toString()));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dspring.output.ansi.enabled=never"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         try {
             Files.createDirectories(logFile.getParent());
