@@ -5,7 +5,7 @@ import static ca.passerelle.events.EventCatalog.CONSERVATIVE_CARE_VERIFIED;
 import static ca.passerelle.events.EventCatalog.FOLLOW_UP_ALERT_RAISED;
 import static ca.passerelle.events.EventCatalog.SURGERY_COMPLETED;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -18,32 +18,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Base64;
 
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.web.context.WebApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -51,47 +38,103 @@ import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
 import ca.passerelle.events.Topics;
-import ca.passerelle.testinfra.TestTokens;
+import ca.passerelle.testinfra.TestIssuer;
 import ca.passerelle.testinfra.TopicProbe;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The pages in a real headless Chromium (Debian's {@code /usr/bin/chromium}, driven over the DevTools protocol), as a
- * signed-in coordinator: the overview and a case page render with their French text; a case moves stage on the open
- * page without a reload (server-sent events + htmx); English and back; an alert acknowledged and a dead letter
- * replayed by clicking. Screenshots in {@code target/screenshots/}. Where Chromium is not installed the test is skipped
- * (assumption) — the only skip of the build.
+ * The pages in a real headless Chromium (Debian's {@code /usr/bin/chromium}, driven over the DevTools protocol), after a
+ * real sign-in: the browser opens the dashboard, is sent to the project's identity provider (its jar, started on a free
+ * port by {@link IdentityProviderProcess}), fills the French login form as the demo coordinator and comes back with a
+ * session the dashboard opened itself (authorization code + PKCE, code redeemed at the provider, ID token checked against
+ * the provider's keys). Then: a clinic opens a case through intake's real HTTP API (intake-service's jar, started as its
+ * own process by {@link IntakeServiceProcess} on the same broker and database server) and the open case list shows it
+ * without a reload; the overview and the case page render with their French text; the case moves stage on the open page
+ * without a reload (server-sent events + htmx) when assessment's verdict arrives (put on assessment's topic: the
+ * assessment service does not run here); English and back; an alert acknowledged (the rehab stand-in
+ * receives the coordinator's access token from the provider) and a dead letter replayed by clicking. Screenshots in
+ * {@code target/screenshots/}. Where Chromium is not installed the test is skipped (assumption) — the only skip of the
+ * build.
+ * <p>
+ * Its own application context: the login endpoints point at the provider, and a consumer group of its own so that the
+ * events the test sends reach this application (not the other test classes' application, still running in the same
+ * group); closed after the class. The provider names the test issuer in its tokens, so the dashboard keeps checking ID
+ * tokens against {@code passerelle.security.issuer} exactly as in production, and the API keeps accepting the test
+ * issuer's tokens for the test's own checks.
  */
 @DashboardIntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ChromiumIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String SESSION_COOKIE = "PASSERELLE_DASHBOARD_SESSION";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String COORDINATOR = "coordonnatrice";
+    /** The local run's demo password of the coordinator (identity-provider/README.md); local and tests only. */
+    private static final String COORDINATOR_PASSWORD = "demo-coordonnatrice";
+
+    private static IdentityProviderProcess identityProvider;
+    private static IntakeServiceProcess intake;
 
     @LocalServerPort
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
-    @Autowired
-    WebApplicationContext context;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @Autowired
-    OAuth2AuthorizedClientRepository authorizedClients;
 
     private final WireMockServer services = ServiceStandIns.get();
     private HeadlessChromium chromium;
     private String base;
-    private String accessToken;
 
-    @BeforeEach
-    void openChromiumSignedInAsACoordinator() throws Exception {
+    @BeforeAll
+    static void needsChromiumThenLaunchesIntake() throws Exception {
         assumeTrue(HeadlessChromium.executable().isPresent(),
                 "no Chromium at /usr/bin/chromium (Debian packages chromium + chromium-driver): the real-browser test cannot run here");
+        // starts while the identity provider and the dashboard start; the first case opened waits until it is up
+        intake = IntakeServiceProcess.launch();
+    }
+
+    @DynamicPropertySource
+    static void signInAtTheIdentityProvider(DynamicPropertyRegistry properties) throws Exception {
+        identityProvider = IdentityProviderProcess.start(TestIssuer.get().issuer());
+        String provider = identityProvider.url();
+        properties.add("spring.security.oauth2.client.provider.passerelle.authorization-uri", () -> provider + "/oauth2/authorize");
+        properties.add("spring.security.oauth2.client.provider.passerelle.token-uri", () -> provider + "/oauth2/token");
+        properties.add("spring.security.oauth2.client.provider.passerelle.jwk-set-uri", () -> provider + "/oauth2/jwks");
+        properties.add("spring.security.oauth2.client.provider.passerelle.user-info-uri", () -> provider + "/userinfo");
+        properties.add("spring.cloud.stream.default.group", () -> "operations-dashboard-browser-test");
+    }
+
+    @AfterAll
+    static void stopTheIdentityProviderAndIntake() {
+        if (identityProvider != null) {
+            identityProvider.close();
+            identityProvider = null;
+        }
+        if (intake != null) {
+            intake.close();
+            intake = null;
+        }
+    }
+
+    @BeforeEach
+    void signInAsACoordinatorInChromium() throws Exception {
         services.resetAll();
         base = "http://127.0.0.1:" + port;
         chromium = new HeadlessChromium(HeadlessChromium.executable().get());
-        chromium.setCookie(base + "/", SESSION_COOKIE, coordinatorSession());
+
+        chromium.acceptLanguage("fr-CA,fr;q=0.9,en;q=0.5");
+
+        chromium.open(base + "/");
+        String login = chromium.waitForText(text -> text.contains("Se connecter"), "the identity provider's login page");
+        assertThat(chromium.evaluate("location.href").asString()).startsWith(identityProvider.url() + "/login");
+        assertThat(login).contains("Nom d'utilisateur", "Mot de passe");
+        chromium.screenshot(SCREENSHOTS.resolve("login-fr.png"));
+        chromium.evaluate("document.getElementById('username').value = '" + COORDINATOR + "'");
+        chromium.evaluate("document.getElementById('password').value = '" + COORDINATOR_PASSWORD + "'");
+        chromium.evaluate("document.querySelector('form button[type=submit]').click()");
+
+        chromium.waitForText(text -> text.contains("Vue d’ensemble") && text.contains("Se déconnecter"), "the overview, signed in");
+        // back on the page first asked for (the saved request's "?continue"), with the dashboard's own session
+        assertThat(chromium.evaluate("location.href").asString()).isIn(base + "/", base + "/?continue");
     }
 
     @AfterEach
@@ -102,10 +145,20 @@ class ChromiumIT {
     }
 
     @Test
-    void overviewAndCasePageRenderInFrenchAndTheCaseMovesLiveWithoutReload() throws Exception {
-        CaseEvents patient = CaseEvents.forNewCase();
-        send(patient.event(CASE_OPENED, Instant.now().minusSeconds(120)));
-        awaitStage(patient.caseId(), "INTAKE");
+    void aCaseOpenedThroughIntakesApiAppearsAndMovesStageLiveWithoutReload() throws Exception {
+        chromium.open(base + "/cases?stage=TRIAGE");
+        chromium.waitUntil("location.pathname === '/cases' && window.htmx && window.passerelleLive"
+                + " && window.passerelleLive.readyState === 1");
+        chromium.evaluate("window.notReloaded = 'yes'");
+
+        // a clinic opens the case through intake's real API; intake publishes CaseOpened (outbox relay) and the open list
+        // shows the new case by itself
+        CaseEvents patient = CaseEvents.forCase(intake.openCaseAsClinic());
+        chromium.waitForText(text -> text.contains(patient.caseId()), "the case opened through intake, on the open list");
+        assertThat(chromium.evaluate("window.notReloaded").asString()).as("the list updated in place, not reloaded").isEqualTo("yes");
+        awaitStage(patient.caseId(), "TRIAGE");
+        assertThat(Http.asCoordinator(port).json("/api/cases/" + patient.caseId()).get("clinicId").asString())
+                .isEqualTo(IntakeServiceProcess.CLINIC);
 
         chromium.open(base + "/");
         String overview = chromium.waitForText(text -> text.contains("Vue d’ensemble"), "the overview");
@@ -117,10 +170,11 @@ class ChromiumIT {
 
         chromium.open(base + "/cases/" + patient.caseId());
         String casePage = chromium.waitForText(text -> text.contains("Dossier " + patient.caseId()), "the case page");
-        assertThat(casePage).contains("Points bloquants", "Résumé", "Chronologie", "Actions", "Accueil");
+        assertThat(casePage).contains("Points bloquants", "Résumé", "Chronologie", "Actions", "Triage");
         chromium.waitUntil("window.passerelleLive && window.passerelleLive.readyState === 1");
         chromium.evaluate("window.notReloaded = 'yes'");
 
+        // assessment-service does not run here: its verdict is put on assessment's topic, as assessment publishes it
         send(patient.event(CONSERVATIVE_CARE_VERIFIED, Instant.now()));
 
         chromium.waitUntil("document.querySelector('.stage') && document.querySelector('.stage').innerText === 'En attente d’évaluation'");
@@ -158,7 +212,13 @@ class ChromiumIT {
 
         chromium.waitForText(text -> text.contains("Alerte prise en charge par le service de suivi."), "the flash message");
         services.verify(1, postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/acknowledge"))
-                .withHeader("Authorization", equalTo("Bearer " + accessToken)));
+                .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
+        String relayed = services.findAll(postRequestedFor(urlEqualTo("/api/alerts/" + alertId + "/acknowledge"))).get(0)
+                .getHeader("Authorization").substring("Bearer ".length());
+        JsonNode claims = EventCodec.mapper().readTree(Base64.getUrlDecoder().decode(relayed.split("\\.")[1]));
+        assertThat(claims.get("sub").asString()).as("the coordinator's own token, from the sign-in").isEqualTo(COORDINATOR);
+        assertThat(claims.get("roles").toString()).contains("COORDINATOR");
+        assertThat(claims.get("aud").toString()).contains("passerelle");
         chromium.screenshot(SCREENSHOTS.resolve("case-alert-acknowledged-fr.png"));
 
         String key = CaseEvents.newCaseId();
@@ -180,30 +240,6 @@ class ChromiumIT {
     }
 
     // --- helpers
-
-    /**
-     * A coordinator's login session in the running server's session store, as the oauth2Login leaves it (the test
-     * issuer has no authorization endpoint to sign in at): the security context with the OIDC login, and the
-     * authorized client with the coordinator's access token. Its id is the session cookie.
-     */
-    private String coordinatorSession() throws Exception {
-        String subject = "coordonnatrice-" + System.nanoTime();
-        accessToken = TestTokens.coordinator();
-        Instant now = Instant.now();
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject(subject).claim("roles", List.of("COORDINATOR"))
-                .issuedAt(now).expiresAt(now.plusSeconds(3600)).build();
-        OAuth2AuthenticationToken login = new OAuth2AuthenticationToken(
-                new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_COORDINATOR")), idToken, "sub"),
-                List.of(new SimpleGrantedAuthority("ROLE_COORDINATOR")), "passerelle-web");
-        authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(registrations.findByRegistrationId("passerelle-web"), subject,
-                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now, now.plusSeconds(3600))),
-                login, new MockHttpServletRequest(), new MockHttpServletResponse());
-        TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
-        Context webapp = (Context) server.getTomcat().getHost().findChildren()[0];
-        Session session = webapp.getManager().createSession(null);
-        session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(login));
-        return session.getId();
-    }
 
     private void awaitStage(String caseId, String stage) {
         Http api = Http.asCoordinator(port);

@@ -94,6 +94,11 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** The languages the browser asks for ({@code Accept-Language}), e.g. a coordinator's Québec French browser. */
+    void acceptLanguage(String languages) {
+        call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", languages)));
+    }
+
     /** Opens the address and waits until the document is loaded. */
     void open(String url) {
         call("Page.navigate", Map.of("url", url));

@@ -127,11 +127,12 @@ class RebuildIT {
                 assertThat(actual).as(entry.getKey()).isEqualTo(expected);
                 assertThat(actual.getList("facts", Document.class)).as(entry.getKey()).hasSize(entry.getValue().size());
             }
-            assertThat(replayed.findById(dependency, Document.class, "facility-status"))
-                    .isEqualTo(live.findById(dependency, Document.class, "facility-status"));
+            assertThat(withoutTrace(replayed.findById(dependency, Document.class, "facility-status")))
+                    .isEqualTo(withoutTrace(live.findById(dependency, Document.class, "facility-status")));
             Query deadLetter = Query.query(Criteria.where("key").is(invalidKey));
-            assertThat(replayed.find(deadLetter, Document.class, "dead-letters"))
-                    .isEqualTo(live.find(deadLetter, Document.class, "dead-letters")).hasSize(1);
+            assertThat(replayed.find(deadLetter, Document.class, "dead-letters").stream().map(RebuildIT::withoutTrace).toList())
+                    .isEqualTo(live.find(deadLetter, Document.class, "dead-letters").stream().map(RebuildIT::withoutTrace).toList())
+                    .hasSize(1);
             // nothing but the replay wrote there: no summary for the invalid event
             assertThat(replayed.findById(invalidKey, Document.class, "case-summaries")).isNull();
         }
@@ -166,10 +167,21 @@ class RebuildIT {
                 "--spring.cloud.stream.default.group=" + group);
     }
 
-    /** The document without what depends on arrival order: the consumed event ids as a sorted list. */
+    /**
+     * The document without the platform's trace bookkeeping, which is not a projection: {@code caseTraceparent} is the
+     * trace the live consumer happened to handle the document's first event in (a fresh trace id each time), and the
+     * rebuild replays outside any live trace.
+     */
+    private static Document withoutTrace(Document document) {
+        assertThat(document).isNotNull();
+        Document copy = new Document(document);
+        copy.remove("caseTraceparent");
+        return copy;
+    }
+
+    /** The document without what depends on arrival order (the consumed event ids as a sorted list) nor the trace. */
     private static Document comparable(Document summary) {
-        assertThat(summary).isNotNull();
-        Document copy = new Document(summary);
+        Document copy = withoutTrace(summary);
         List<String> consumed = new ArrayList<>(summary.getList("consumedEventIds", String.class));
         Collections.sort(consumed);
         copy.put("consumedEventIds", consumed);
