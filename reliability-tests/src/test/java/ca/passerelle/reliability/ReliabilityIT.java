@@ -364,6 +364,262 @@ class ReliabilityIT {
         });
     }
 
+    // ---------------------------------------------------------------------------------------------------------------
+    // Scenario 7: a second assessment instance added, then removed, while clinics post (two rebalances).
+
+    @Test
+    @Order(9)
+    void aSecondAssessmentInstanceAddedThenRemovedMidRunLosesNothingAndDuplicatesNothing() throws Exception {
+        CaseLoad load = new CaseLoad(client, "rebalance-" + UUID.randomUUID());
+        java.util.concurrent.atomic.AtomicBoolean posting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CompletableFuture<Void> clinics = CompletableFuture.runAsync(() -> {
+            while (posting.get()) {
+                load.openOne();
+                StackProbe.pause(Duration.ofMillis(500));
+            }
+        });
+        try {
+            StackProbe.await("a few cases to be assessed by the one instance", PROCESSING,
+                    () -> probe.countPresent(ASSESSMENT_DB, ASSESSMENTS, load.acknowledged()) >= 3);
+            int membersBefore = members("assessment-service").size();
+            long adding = System.nanoTime();
+            // Both instances consume and relay: each relay takes a document's outbox under a lease before publishing it
+            // (without it two relays over one database published 2 events twice in 84, see the README's findings).
+            stack.startSecondInstance(Component.ASSESSMENT);
+            Duration joined = StackProbe.await("the second instance to get partitions", RECOVERY,
+                    () -> unchecked(() -> assignedMembers("assessment-service")) == 2);
+            System.out.printf("RELIABILITY rebalance: second assessment instance UP and assigned %d s after its launch (pid %d)%n",
+                    Duration.ofNanos(System.nanoTime() - adding).toSeconds(), stack.secondInstancePid(Component.ASSESSMENT));
+            int atJoin = load.acknowledged().size();
+            StackProbe.await("cases to be assessed while two instances share the partitions", PROCESSING,
+                    () -> load.acknowledged().size() >= atJoin + Math.max(6, CASES / 2)
+                            && probe.countPresent(ASSESSMENT_DB, ASSESSMENTS, load.acknowledged().subList(atJoin, atJoin + 4)) == 4);
+            stack.stopSecondInstance(Component.ASSESSMENT, false);
+            long removed = System.nanoTime();
+            Duration left = StackProbe.await("the one instance to hold every partition again", RECOVERY,
+                    () -> unchecked(() -> members("assessment-service").size()) == 1 && unchecked(() -> assignedMembers("assessment-service")) == 1);
+            int atLeave = load.acknowledged().size();
+            StackProbe.await("a few more cases posted after the removal", PROCESSING, () -> load.acknowledged().size() >= atLeave + 4);
+            posting.set(false);
+            clinics.get(30, TimeUnit.SECONDS);
+            long from = Math.max(removed, System.nanoTime());
+            List<String> acknowledged = load.acknowledged();
+            awaitProcessed(acknowledged);
+            Duration recovery = Duration.ofNanos(System.nanoTime() - from);
+            System.out.printf("RELIABILITY rebalance: members %d → 2 (joined in %d ms) → 1 (left in %d ms), %d cases posted%n",
+                    membersBefore, joined.toMillis(), left.toMillis(), acknowledged.size());
+
+            Figures figures = check("7 second instance added, removed", acknowledged, 0, load.refused(), recovery);
+            verdict(figures, () -> {
+                assertThat(membersBefore).as("assessment instances before").isEqualTo(1);
+                assertThat(load.refused()).as("intake refused nothing").isZero();
+                assertClean(figures, acknowledged.size() * 2);
+            });
+        } finally {
+            posting.set(false);
+            stack.stopSecondInstance(Component.ASSESSMENT, false);
+        }
+    }
+
+    private static int unchecked(java.util.concurrent.Callable<Integer> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Members of the group that hold at least one partition of the intake topic. */
+    private int assignedMembers(String group) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = probe.admin()) {
+            return (int) admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group).members().stream()
+                    .filter(member -> member.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(Topics.INTAKE)))
+                    .count();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Scenario 9: a deliberately slow consumer (test-only fault passerelle.faults.handler-delay).
+
+    static final Duration SLOW_HANDLER = Duration.ofMillis(250);
+    /** Bound on assessment's resident memory while its lag grows (it runs with -Xmx320m). */
+    static final long RSS_BOUND_BYTES = 768L * 1024 * 1024;
+
+    @Test
+    @Order(10)
+    void aSlowConsumerLagsWithBoundedMemoryThenDrains() throws Exception {
+        stack.stopService(Component.ASSESSMENT);
+        stack.startService(Component.ASSESSMENT, "--passerelle.faults.handler-delay=" + SLOW_HANDLER.toMillis() + "ms");
+        try {
+            CaseLoad load = new CaseLoad(client, "slow-" + UUID.randomUUID());
+            int cases = Math.max(24, CASES);
+            java.util.concurrent.atomic.AtomicLong lastPosted = new java.util.concurrent.atomic.AtomicLong();
+            CompletableFuture<Void> clinics = load.openInBackground(cases, Duration.ZERO).thenRun(() -> lastPosted.set(System.nanoTime()));
+            List<Long> lags = new ArrayList<>();
+            double heapMax = StackProbe.metric(client.metrics(Component.ASSESSMENT), "jvm_memory_max_bytes", "area=\"heap\"");
+            double heapPeak = 0;
+            long rssPeak = 0;
+            long lagPeak = 0;
+            while (!clinics.isDone() || lags.isEmpty() || lags.get(lags.size() - 1) > 0) {
+                long lag = probe.lag("assessment-service", Topics.INTAKE);
+                lags.add(lag);
+                lagPeak = Math.max(lagPeak, lag);
+                heapPeak = Math.max(heapPeak, StackProbe.metric(client.metrics(Component.ASSESSMENT), "jvm_memory_used_bytes", "area=\"heap\""));
+                rssPeak = Math.max(rssPeak, residentBytes(stack.pid(Component.ASSESSMENT)));
+                if (lags.size() > 600) {
+                    break;
+                }
+                StackProbe.pause(Duration.ofMillis(500));
+            }
+            clinics.get(PROCESSING.toSeconds(), TimeUnit.SECONDS);
+            List<String> acknowledged = load.acknowledged();
+            awaitProcessed(acknowledged);
+            Duration recovery = Duration.ofNanos(System.nanoTime() - lastPosted.get()); // from the last case posted to lag 0
+            System.out.printf("RELIABILITY slow consumer (%d ms per event): lag samples %s, peak %d; assessment heap peak %.0f MB of %.0f MB, RSS peak %d MB%n",
+                    SLOW_HANDLER.toMillis(), lags, lagPeak, heapPeak / 1e6, heapMax / 1e6, rssPeak / (1024 * 1024));
+
+            Figures figures = check("9 slow consumer (" + SLOW_HANDLER.toMillis() + " ms/event)", acknowledged, 0, load.refused(), recovery);
+            long peak = lagPeak;
+            double heap = heapPeak;
+            long rss = rssPeak;
+            verdict(figures, () -> {
+                assertThat(peak).as("assessment's lag grew while clinics posted faster than it consumed").isGreaterThanOrEqualTo(cases / 3);
+                assertThat(heap).as("heap used while lagging").isPositive().isLessThan(heapMax * 0.9);
+                assertThat(rss).as("resident memory while lagging").isPositive().isLessThan(RSS_BOUND_BYTES);
+                assertThat(lags.get(lags.size() - 1)).as("lag drained").isZero();
+                assertClean(figures, acknowledged.size() * 2);
+            });
+        } finally {
+            stack.stopService(Component.ASSESSMENT);
+            stack.startService(Component.ASSESSMENT);
+        }
+    }
+
+    /** Resident set size of a process, from /proc (Linux); 0 where /proc is absent. */
+    static long residentBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return 0;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Scenario 10: a handler that throws an Error (test-only fault passerelle.faults.error-on-event-type).
+
+    static final String BINDING = "intakeEvents-in-0";
+
+    @Test
+    @Order(11)
+    void aHandlerErrorStopsTheConsumerVisiblyDeadLettersItsEventAndARestartCatchesUp() throws Exception {
+        String deadLetterTopic = Topics.deadLetter(Topics.INTAKE, "assessment-service");
+        long deadLettersBefore = total(probe.endOffsets(deadLetterTopic));
+        stack.stopService(Component.ASSESSMENT);
+        stack.startService(Component.ASSESSMENT, "--passerelle.faults.error-on-event-type=" + EventCatalog.CASE_CLOSED.name());
+        try {
+            CaseLoad load = new CaseLoad(client, "handler-error-" + UUID.randomUUID());
+            int third = Math.max(3, CASES / 3);
+            load.open(third);
+            awaitProcessed(load.acknowledged());
+            assertThat(consumerStatus()).as("consumers.%s before the Error", BINDING).isEqualTo("UP");
+
+            String closedCase = "case-error-" + UUID.randomUUID();
+            String closed = """
+                    {"specversion":"1.0","id":"%s","source":"/reliability-tests","type":"%s","time":"%s","subject":"%s",
+                     "datacontenttype":"application/json","sequence":2,"data":{"caseId":"%s","reason":"%s","closedAt":"%s"}}"""
+                    .formatted(UUID.randomUUID(), EventCatalog.CASE_CLOSED.name(), Instant.now(), closedCase, closedCase,
+                            ca.passerelle.events.GoldenSamples.payload(EventCatalog.CASE_CLOSED).reason(), Instant.now());
+            RecordMetadata errorRecord = produce(closedCase, closed.getBytes(StandardCharsets.UTF_8));
+            Duration detected = StackProbe.await("consumers." + BINDING + " DOWN", RECOVERY, () -> "DOWN".equals(consumerStatus()));
+            String overall = health(Component.ASSESSMENT).path("status").asString();
+            double stoppedGauge = StackProbe.metric(client.metrics(Component.ASSESSMENT), "passerelle_consumers_stopped",
+                    "binding=\"" + BINDING + "\"");
+            StackProbe.await("the Error's event in assessment's dead letters", RECOVERY,
+                    () -> total(probe.endOffsets(deadLetterTopic)) > deadLettersBefore);
+
+            // Stopped, not silently skipping: cases posted now wait in the lag, unassessed.
+            load.open(third);
+            List<String> whileStopped = load.acknowledged().subList(third, load.acknowledged().size());
+            StackProbe.pause(Duration.ofSeconds(3));
+            long lagWhileStopped = probe.lag("assessment-service", Topics.INTAKE);
+            int assessedWhileStopped = probe.countPresent(ASSESSMENT_DB, ASSESSMENTS, whileStopped);
+            String stillDown = consumerStatus();
+            System.out.printf("RELIABILITY handler Error: consumers.%s DOWN %d ms after the record was produced, service status %s, "
+                    + "passerelle_consumers_stopped=%s, lag %d while stopped, %d of %d new cases assessed while stopped%n",
+                    BINDING, detected.toMillis(), overall, stoppedGauge, lagWhileStopped, assessedWhileStopped, whileStopped.size());
+
+            stack.stopService(Component.ASSESSMENT);
+            stack.startService(Component.ASSESSMENT); // the operator's fix: a restart without the fault
+            long faultEnded = System.nanoTime();
+            load.open(third - 1);
+            List<String> cases = load.acknowledged();
+            awaitProcessed(cases);
+            Duration recovery = Duration.ofNanos(System.nanoTime() - faultEnded);
+            List<ConsumerRecord<String, byte[]>> deadLetters = probe.records(deadLetterTopic).stream()
+                    .filter(record -> record.offset() >= deadLettersBefore).toList();
+            String statusAfter = consumerStatus();
+            double gaugeAfter = StackProbe.metric(client.metrics(Component.ASSESSMENT), "passerelle_consumers_stopped", "binding=\"" + BINDING + "\"");
+
+            Figures figures = check("10 handler throws an Error", cases, deadLetters.size(), load.refused(), recovery);
+            verdict(figures, () -> {
+                assertThat(overall).as("assessment's health while its consumer is stopped").isEqualTo("DOWN");
+                assertThat(stoppedGauge).as("passerelle_consumers_stopped{binding=%s} while stopped", BINDING).isEqualTo(1.0);
+                assertThat(stillDown).as("consumers.%s while stopped", BINDING).isEqualTo("DOWN");
+                assertThat(lagWhileStopped).as("assessment's lag while stopped").isGreaterThanOrEqualTo(whileStopped.size());
+                assertThat(assessedWhileStopped).as("cases assessed while the consumer was stopped").isZero();
+                assertThat(deadLetters).as("assessment's dead letters: the Error's event, once").hasSize(1);
+                assertThat(origin(deadLetters.get(0), "partition") + "@" + origin(deadLetters.get(0), "offset"))
+                        .isEqualTo(errorRecord.partition() + "@" + errorRecord.offset());
+                Header reason = deadLetters.get(0).headers().lastHeader("x-exception-message");
+                assertThat(reason).as("the dead letter's reason").isNotNull();
+                assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("InjectedFaultError").contains(BINDING);
+                assertThat(statusAfter).as("consumers.%s after the restart", BINDING).isEqualTo("UP");
+                assertThat(gaugeAfter).as("passerelle_consumers_stopped after the restart").isZero();
+                assertClean(figures, cases.size() * 2);
+            });
+        } finally {
+            if (!"UP".equals(stack.healthOfAll().get(Component.ASSESSMENT)) || !"UP".equals(consumerStatusOrNone())) {
+                stack.stopService(Component.ASSESSMENT);
+                stack.startService(Component.ASSESSMENT);
+            }
+        }
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    /** A service's own /actuator/health (open, components shown). */
+    private tools.jackson.databind.JsonNode health(Component component) {
+        try {
+            java.net.http.HttpResponse<String> response = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(stack.baseUrl(component) + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("health of " + component.module() + " unreadable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Assessment's health component consumers.intakeEvents-in-0 (the platform's per-binding consumer health). */
+    private String consumerStatus() {
+        return health(Component.ASSESSMENT).path("components").path("consumers").path("components").path(BINDING).path("status").asString();
+    }
+
+    private String consumerStatusOrNone() {
+        try {
+            return consumerStatus();
+        } catch (RuntimeException e) {
+            return "none";
+        }
+    }
+
     private java.util.Set<String> members(String group) throws Exception {
         try (org.apache.kafka.clients.admin.Admin admin = probe.admin()) {
             return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group).members().stream()

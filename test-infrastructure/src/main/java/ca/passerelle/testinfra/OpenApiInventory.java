@@ -1,6 +1,7 @@
-package ca.passerelle.platform.web;
+package ca.passerelle.testinfra;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,8 +47,13 @@ public final class OpenApiInventory {
 
     /** The application routes that have no operation in the document's {@code paths}. */
     public static List<String> routesMissingFrom(JsonNode openApi, RequestMappingHandlerMapping mapping) {
+        return routesMissingFrom(openApi, applicationRoutes(mapping));
+    }
+
+    /** Those of the given routes ({@code METHOD /path/{variable}}) that have no operation in the document's {@code paths}. */
+    public static List<String> routesMissingFrom(JsonNode openApi, Collection<String> routes) {
         JsonNode paths = openApi.path("paths");
-        return applicationRoutes(mapping).stream().filter(route -> {
+        return routes.stream().filter(route -> {
             String method = route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT);
             String path = route.substring(route.indexOf(' ') + 1);
             return !paths.path(path).has(method);

@@ -24,6 +24,7 @@ import ca.passerelle.events.intake.ClosureReason;
 import ca.passerelle.events.intake.ConsentGrants;
 import ca.passerelle.events.intake.RedFlag;
 import ca.passerelle.platform.messaging.AggregateDocument;
+import ca.passerelle.platform.web.InvalidInputException;
 import ca.passerelle.platform.web.RuleViolationException;
 
 /**
@@ -166,13 +167,13 @@ public class Assessment extends AggregateDocument {
                     "consent to care coordination is withdrawn for case " + caseId + "; nothing is decided until it is given again");
         }
         if (decision == null) {
-            throw new IllegalArgumentException("decision is required");
+            throw new InvalidInputException("decision is required");
         }
         if (decision == SpecialistDecision.NOT_A_CANDIDATE && (rationale == null || rationale.isBlank())) {
-            throw new IllegalArgumentException("rationale is required when the patient is not a candidate");
+            throw new InvalidInputException("rationale is required when the patient is not a candidate");
         }
         if (evaluatedBy == null || evaluatedBy.isBlank()) {
-            throw new IllegalArgumentException("the evaluating specialist is required");
+            throw new InvalidInputException("the evaluating specialist is required");
         }
         SurgicalCategory suggested = suggestion == null ? null : suggestion.category();
         Evaluation decided = new Evaluation(decision, probableCauses, rationale, evaluatedBy, now, suggested);

@@ -4,15 +4,17 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ca.passerelle.platform.web.InvalidInputException;
+
 /** The slots of one facility between two dates (both optional: upstream then uses its own window). */
 public record AvailabilityQuery(String facilityId, LocalDate from, LocalDate to) {
 
     public AvailabilityQuery {
         if (facilityId == null || facilityId.isBlank()) {
-            throw new IllegalArgumentException("facilityId is required");
+            throw new InvalidInputException("facilityId is required");
         }
         if (from != null && to != null && to.isBefore(from)) {
-            throw new IllegalArgumentException("to must not be before from");
+            throw new InvalidInputException("to must not be before from");
         }
     }
 

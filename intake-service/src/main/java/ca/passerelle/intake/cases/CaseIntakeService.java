@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.security.Role;
+import ca.passerelle.platform.web.InvalidInputException;
 import ca.passerelle.platform.web.NotFoundException;
 import ca.passerelle.intake.cases.Cases.CasePage;
 import ca.passerelle.platform.web.RuleViolationException;
@@ -136,7 +137,7 @@ public class CaseIntakeService {
      */
     public CasePage list(Caller caller, int page, int size) {
         if (page < 0 || size < 1) {
-            throw new IllegalArgumentException("page is 0 or more and size 1 or more");
+            throw new InvalidInputException("page is 0 or more and size 1 or more");
         }
         Optional<String> clinic = caller.has(Role.COORDINATOR) || caller.has(Role.SPECIALIST) ? Optional.empty()
                 : Optional.of(caller.requiredClinicId());

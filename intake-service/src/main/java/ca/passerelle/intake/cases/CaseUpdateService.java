@@ -17,6 +17,7 @@ import ca.passerelle.events.intake.DocumentKind;
 import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.security.Role;
+import ca.passerelle.platform.web.InvalidInputException;
 import ca.passerelle.platform.web.NotFoundException;
 import ca.passerelle.platform.web.RuleViolationException;
 
@@ -82,7 +83,7 @@ public class CaseUpdateService {
      */
     public UpdateOutcome attachDocument(Caller caller, CaseId id, UpdateKey key, DocumentKind kind, byte[] content) {
         if (content == null || content.length == 0) {
-            throw new IllegalArgumentException("the document is empty");
+            throw new InvalidInputException("the document is empty");
         }
         if (content.length > MAX_DOCUMENT_BYTES) {
             throw new DocumentTooLargeException(MAX_DOCUMENT_BYTES);

@@ -1,5 +1,7 @@
 package ca.passerelle.intake.cases;
 
+import ca.passerelle.platform.web.InvalidInputException;
+
 /**
  * A client's {@code Idempotency-Key} with a fingerprint of the request it came with: a retry with the same key and the
  * same request gets the original answer, the same key with another request is refused. Keys are scoped per referring
@@ -11,10 +13,10 @@ public record IdempotencyKey(String value, String requestFingerprint) {
 
     public IdempotencyKey {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("Idempotency-Key must be 1 to " + MAX_LENGTH + " characters");
+            throw new InvalidInputException("Idempotency-Key must be 1 to " + MAX_LENGTH + " characters");
         }
         if (requestFingerprint == null || requestFingerprint.isBlank()) {
-            throw new IllegalArgumentException("requestFingerprint is required");
+            throw new InvalidInputException("requestFingerprint is required");
         }
     }
 
@@ -24,7 +26,7 @@ public record IdempotencyKey(String value, String requestFingerprint) {
      */
     public String scopedTo(String clinicId) {
         if (clinicId == null || clinicId.isBlank()) {
-            throw new IllegalArgumentException("an idempotency key is scoped to a referring clinic");
+            throw new InvalidInputException("an idempotency key is scoped to a referring clinic");
         }
         return clinicId.length() + ":" + clinicId + ":" + value;
     }

@@ -30,6 +30,7 @@ import ca.passerelle.events.intake.RedFlagReported;
 import ca.passerelle.events.intake.SessionResponse;
 import ca.passerelle.events.intake.SymptomsReported;
 import ca.passerelle.platform.messaging.AggregateDocument;
+import ca.passerelle.platform.web.InvalidInputException;
 import ca.passerelle.platform.web.RuleViolationException;
 
 /**
@@ -83,7 +84,7 @@ public class PatientCase extends AggregateDocument {
      */
     public static PatientCase open(CaseId id, NewCase submission, IdempotencyKey idempotencyKey, Clock clock) {
         if (submission.clinicId() == null || submission.clinicId().isBlank()) {
-            throw new IllegalArgumentException("a case is opened for a referring clinic");
+            throw new InvalidInputException("a case is opened for a referring clinic");
         }
         Consents consents = submission.consents();
         if (consents == null || !consents.grantsCareCoordination()) {
@@ -95,7 +96,7 @@ public class PatientCase extends AggregateDocument {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int age = given.ageOn(LocalDate.ofInstant(now, QUEBEC));
         if (age < 0 || age > 130) {
-            throw new IllegalArgumentException("dateOfBirth gives an impossible age (0 to 130 years)");
+            throw new InvalidInputException("dateOfBirth gives an impossible age (0 to 130 years)");
         }
 
         PatientCase opened = new PatientCase();
@@ -178,7 +179,7 @@ public class PatientCase extends AggregateDocument {
     public CaseUpdate reportRedFlags(List<RedFlag> reported, UpdateContext context) {
         acceptsClinicalUpdates();
         if (reported == null || reported.isEmpty()) {
-            throw new IllegalArgumentException("at least one red flag is reported");
+            throw new InvalidInputException("at least one red flag is reported");
         }
         Instant now = context.now();
         List<RedFlag> distinct = List.copyOf(new LinkedHashSet<>(reported));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import ca.passerelle.platform.web.InvalidInputException;
+
 /**
  * Pain and disability at intake.
  *
@@ -14,7 +16,7 @@ public record Symptoms(int painNrs, List<Integer> odiSectionScores, Double odiPe
 
     static Symptoms score(Integer painNrs, List<Integer> odiSectionScores) {
         if (painNrs == null || painNrs < 0 || painNrs > 10) {
-            throw new IllegalArgumentException("painNrs must be between 0 and 10");
+            throw new InvalidInputException("painNrs must be between 0 and 10");
         }
         if (odiSectionScores == null) {
             return new Symptoms(painNrs, null, null, null);

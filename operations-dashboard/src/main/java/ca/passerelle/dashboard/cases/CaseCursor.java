@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 
+import ca.passerelle.platform.web.InvalidInputException;
+
 /**
  * Where the next page of the case list starts (keyset paging on the list's order: most recent movement first, then
  * case id): the last case of the previous page. Opaque to clients (URL-safe Base64).
@@ -35,7 +37,7 @@ public record CaseCursor(Instant lastEventAt, String caseId) {
             }
             return new CaseCursor(Instant.ofEpochMilli(Long.parseLong(text.substring(0, bar))), text.substring(bar + 1));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("after is not a cursor this API issued");
+            throw new InvalidInputException("after is not a cursor this API issued");
         }
     }
 }

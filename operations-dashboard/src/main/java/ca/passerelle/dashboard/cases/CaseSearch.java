@@ -1,5 +1,7 @@
 package ca.passerelle.dashboard.cases;
 
+import ca.passerelle.platform.web.InvalidInputException;
+
 /**
  * Which cases to list: optional filters (all combined), most recent movement first.
  *
@@ -18,10 +20,10 @@ public record CaseSearch(Stage stage, String clinicId, String hospitalId, Boolea
 
     public CaseSearch {
         if (page < 0) {
-            throw new IllegalArgumentException("page must be 0 or more");
+            throw new InvalidInputException("page must be 0 or more");
         }
         if (size < 1) {
-            throw new IllegalArgumentException("size must be 1 or more");
+            throw new InvalidInputException("size must be 1 or more");
         }
         clinicId = blankToNull(clinicId);
         hospitalId = blankToNull(hospitalId);

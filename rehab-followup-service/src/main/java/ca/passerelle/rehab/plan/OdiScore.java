@@ -3,6 +3,8 @@ package ca.passerelle.rehab.plan;
 import java.util.List;
 import java.util.Objects;
 
+import ca.passerelle.platform.web.InvalidInputException;
+
 /**
  * The Oswestry Disability Index scored server-side from the ten section scores (DOMAIN.md): each answered section scores
  * 0–5, at most one section may be left unanswered (null), ODI % = sum / (5 × answered sections) × 100. The questionnaire's
@@ -19,11 +21,11 @@ public final class OdiScore {
     /** ODI in percent, rounded to one decimal; refuses a wrong number of sections, a score out of range or two unanswered. */
     public static double percentOf(List<Integer> sectionScores) {
         if (sectionScores == null || sectionScores.size() != SECTIONS) {
-            throw new IllegalArgumentException("ODI needs exactly " + SECTIONS + " section scores");
+            throw new InvalidInputException("ODI needs exactly " + SECTIONS + " section scores");
         }
         long unanswered = sectionScores.stream().filter(Objects::isNull).count();
         if (unanswered > 1) {
-            throw new IllegalArgumentException("ODI allows at most one unanswered section, " + unanswered + " were");
+            throw new InvalidInputException("ODI allows at most one unanswered section, " + unanswered + " were");
         }
         int sum = 0;
         for (Integer score : sectionScores) {
@@ -31,7 +33,7 @@ public final class OdiScore {
                 continue;
             }
             if (score < 0 || score > MAX_SECTION_SCORE) {
-                throw new IllegalArgumentException("ODI section scores are 0 to " + MAX_SECTION_SCORE);
+                throw new InvalidInputException("ODI section scores are 0 to " + MAX_SECTION_SCORE);
             }
             sum += score;
         }

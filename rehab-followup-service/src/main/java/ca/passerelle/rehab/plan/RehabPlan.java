@@ -31,6 +31,7 @@ import ca.passerelle.events.rehab.RehabPhase;
 import ca.passerelle.events.rehab.RehabPhaseAdvanced;
 import ca.passerelle.events.rehab.RehabPlanCreated;
 import ca.passerelle.platform.messaging.AggregateDocument;
+import ca.passerelle.platform.web.InvalidInputException;
 
 /**
  * The rehabilitation follow-up of one case, keyed by the case id: one document per case holding the plan (made once when
@@ -196,7 +197,7 @@ public class RehabPlan extends AggregateDocument {
             throw new IllegalStateException("No pre-operative baseline for case " + caseId);
         }
         if (draft.assessedOn().isBefore(performedOn)) {
-            throw new IllegalArgumentException("A follow-up is assessed on or after the day of surgery");
+            throw new InvalidInputException("A follow-up is assessed on or after the day of surgery");
         }
         Instant at = millis(now);
         double odiPercent = OdiScore.percentOf(draft.odiSectionScores());

@@ -1,8 +1,10 @@
 package ca.passerelle.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -37,6 +40,9 @@ import io.opentelemetry.context.Scope;
  * event (consumers de-duplicate on its id); a send that fails leaves it in place for the next pass. The events of one
  * document go out in the order they were raised, keyed by their subject.
  *
+ * <p>Several instances of a service may run: a relay takes a document's outbox under a short lease (one conditional
+ * single-document update) before publishing it, so the instances never publish the same entry twice.
+ *
  * <p>When the broker acknowledged an event but its removal from the document failed (the database unreachable for a
  * while), the relay remembers the id: the next pass removes the entry without sending it again, so a database outage
  * puts no duplicate on the topic. Only a crash in that window still re-publishes (then consumers de-duplicate).
@@ -46,6 +52,9 @@ import io.opentelemetry.context.Scope;
  * consumers continue. Without tracing, the kept {@code traceparent} is copied to the record as it is.
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    static final String LEASE_UNTIL = "outboxLeaseUntil";
+    static final String LEASE_OWNER = "outboxLeaseOwner";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -57,6 +66,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean paused = new AtomicBoolean();
     /** Events the broker acknowledged whose removal from their document has not succeeded yet. */
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    /** This relay, among the instances of its service, as the owner of the outbox leases it takes. */
+    private final String instance = UUID.randomUUID().toString();
     private final Counter published;
     private final Counter failures;
     private final ObservationRegistry observations;
@@ -110,12 +121,42 @@ public class OutboxRelay implements SmartLifecycle {
         int count = 0;
         for (String collection : collections) {
             Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(properties.relayBatchSize());
-            pending.fields().include("outbox");
-            for (Document document : mongo.find(pending, Document.class, collection)) {
-                count += relayDocument(collection, document);
+            pending.fields().include("_id");
+            for (Document candidate : mongo.find(pending, Document.class, collection)) {
+                Document claimed = claim(collection, candidate.get("_id"));
+                if (claimed != null) {
+                    try {
+                        count += relayDocument(collection, claimed);
+                    } finally {
+                        release(collection, claimed.get("_id"));
+                    }
+                }
             }
         }
         return count;
+    }
+
+    /**
+     * Takes the document's outbox for this relay alone, for a lease as long as two sends may take, so that two instances
+     * of a service never publish the same entry: a single-document conditional update, free or expired lease only. The
+     * lease fields are not part of the aggregate and leave its version alone (a save of the aggregate drops them: in that
+     * short window another relay may take the outbox too, and consumers de-duplicate). A lease of this relay's own that
+     * it could not release (database away) is taken again. Null when another relay holds it or the outbox was emptied.
+     */
+    private Document claim(String collection, Object id) {
+        Date now = new Date();
+        Query free = Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), Criteria.where("outbox.0").exists(true),
+                new Criteria().orOperator(Criteria.where(LEASE_UNTIL).exists(false), Criteria.where(LEASE_UNTIL).lt(now),
+                        Criteria.where(LEASE_OWNER).is(instance))));
+        free.fields().include("outbox");
+        Update lease = new Update().set(LEASE_UNTIL, new Date(now.getTime() + 2 * properties.sendTimeout().toMillis() + 1000))
+                .set(LEASE_OWNER, instance);
+        return mongo.findAndModify(free, lease, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    }
+
+    private void release(String collection, Object id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(LEASE_OWNER).is(instance)),
+                new Update().unset(LEASE_UNTIL).unset(LEASE_OWNER), collection);
     }
 
     private int relayDocument(String collection, Document document) {

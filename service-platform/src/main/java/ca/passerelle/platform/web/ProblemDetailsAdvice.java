@@ -37,8 +37,9 @@ import jakarta.validation.ConstraintViolationException;
 
 /**
  * Every HTTP error of every service as {@code application/problem+json}. Validation failures list each field and
- * why, never the value submitted (it may be personal information); unexpected failures say only that something went
- * wrong, with the trace left in the log. A body beyond its size cap is 413, a page beyond the page-size cap 400.
+ * why, never the value submitted (it may be personal information); an {@link InvalidInputException} gives its message,
+ * written for the client, and any other illegal argument only a generic detail; unexpected failures say only that
+ * something went wrong, with the trace left in the log. A body beyond its size cap is 413, a page beyond the page-size cap 400.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -46,6 +47,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final URI TYPE_BASE = URI.create("https://passerelle.ca/problems/");
+    /** The detail of a 400 for an illegal argument whose message is not meant for the client. */
+    static final String INVALID_VALUE_DETAIL = "A value in the request is not valid.";
 
     /** One field that failed validation. */
     public record FieldError(String field, String message) {
@@ -162,9 +165,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
                 "A valid bearer token from the Passerelle identity provider is required.");
     }
 
+    /** Bad input the application refused with a message written for the client. */
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid request", ex.getMessage());
+    }
+
+    /**
+     * Any other illegal argument is still the request's fault (400), but its message was written for developers: it may
+     * quote internals or the value sent ({@code UUID.fromString}, say), so neither the answer nor the log repeats it.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException ex) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid request", ex.getMessage());
+        StackTraceElement[] trace = ex.getStackTrace();
+        log.debug("Refused a request: {} at {}", ex.getClass().getName(), trace.length == 0 ? "unknown" : trace[0]);
+        return problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid request", INVALID_VALUE_DETAIL);
     }
 
     @ExceptionHandler(Exception.class)

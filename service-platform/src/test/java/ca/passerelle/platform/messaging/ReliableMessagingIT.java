@@ -155,6 +155,56 @@ class ReliableMessagingIT {
     }
 
     @Test
+    void twoInstancesRelayingTheSameOutboxesPublishEachEventOnce() throws Exception {
+        relay.pause();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(config);
+        MessagingProperties properties = new MessagingProperties("/passerelle/platform-test", Duration.ofSeconds(1), 100,
+                Duration.ofSeconds(10), false);
+        List<OutboxRelay> instances = List.of(
+                new OutboxRelay(mongo, new KafkaTemplate<>(producers), properties, List.of("screenings"), new SimpleMeterRegistry()),
+                new OutboxRelay(mongo, new KafkaTemplate<>(producers), properties, List.of("screenings"), new SimpleMeterRegistry()));
+        List<String> caseIds = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 30; i++) {
+                Screening screening = new Screening(newCaseId());
+                screening.rescreen(Instant.now());
+                screening.rescreen(Instant.now());
+                store.insert(screening);
+                caseIds.add(screening.caseId());
+            }
+            int published = 0;
+            for (int pass = 0; pass < 20 && published < 60; pass++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<Integer>> passes = instances.stream()
+                        .map(instance -> threads.submit(() -> {
+                            together.await();
+                            return instance.relayOnce();
+                        })).toList();
+                for (java.util.concurrent.Future<Integer> one : passes) {
+                    published += one.get();
+                }
+            }
+
+            assertThat(published).as("events the two relays sent between them").isEqualTo(60);
+            for (String caseId : caseIds) {
+                assertThat(mongo.findById(caseId, Screening.class).pendingEvents()).isEmpty();
+                assertThat(recordsFor(Topics.ASSESSMENT, caseId)).extracting(record -> EventCodec.read(record.value()).sequence())
+                        .as("each event of " + caseId + " once, in order").containsExactly(1L, 2L);
+            }
+            assertThat(mongo.findById(caseIds.get(0), org.bson.Document.class, "screenings")).doesNotContainKeys(
+                    OutboxRelay.LEASE_UNTIL, OutboxRelay.LEASE_OWNER);
+        } finally {
+            threads.shutdownNow();
+            producers.destroy();
+            relay.resume();
+        }
+    }
+
+    @Test
     void appliesTheSameEventDeliveredTwiceOnlyOnce() {
         String caseId = newCaseId();
         byte[] event = EventCodec.write(caseOpened(caseId, UUID.randomUUID().toString()));
