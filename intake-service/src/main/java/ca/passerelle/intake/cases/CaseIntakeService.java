@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import ca.passerelle.platform.audit.AuditTrail;
+import ca.passerelle.platform.idempotency.RequestFingerprint;
 import ca.passerelle.platform.security.Caller;
 import ca.passerelle.platform.security.Role;
 import ca.passerelle.platform.web.InvalidInputException;
@@ -26,7 +27,7 @@ import ca.passerelle.platform.web.RuleViolationException;
 public class CaseIntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseIntakeService.class);
-    public static final String KEY_REUSED = "idempotency-key-reused";
+    public static final String KEY_REUSED = RequestFingerprint.KEY_REUSED;
     public static final String CLINIC_MISMATCH = "clinic-mismatch";
     public static final String CASE_RESOURCE = "case";
     public static final String OPENED = "case.opened";

@@ -1,5 +1,6 @@
 package ca.passerelle.intake.cases;
 
+import ca.passerelle.platform.idempotency.RequestFingerprint;
 import ca.passerelle.platform.web.InvalidInputException;
 
 /**
@@ -9,7 +10,7 @@ import ca.passerelle.platform.web.InvalidInputException;
  */
 public record IdempotencyKey(String value, String requestFingerprint) {
 
-    public static final int MAX_LENGTH = 128;
+    public static final int MAX_LENGTH = RequestFingerprint.MAX_KEY_LENGTH;
 
     public IdempotencyKey {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {

@@ -37,7 +37,7 @@ import jakarta.validation.constraints.Pattern;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY = RequestFingerprint.IDEMPOTENCY_KEY;
 
     private final CaseIntakeService intake;
     private final Validator validator;
