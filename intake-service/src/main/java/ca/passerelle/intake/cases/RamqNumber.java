@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * A Québec health-insurance number (NAM), normalised: {@code AAAA YYMM DDxc} without spaces, upper case. Letters 1–3 come
  * from the family name at birth, letter 4 from the first name, then YY, MM (+ 50 for women), DD, an administrative
- * character (a digit or a letter other than I and O) and a check digit. The check digit is not verified: RAMQ does not
- * publish its algorithm. The sex encoded in the month is never held against the patient (the X marker exists).
+ * character (a digit or a letter other than I and O) and a check digit. RAMQ does not publish the check-digit algorithm:
+ * the weighting known from issued cards is applied, and a mismatch is a warning, never a refusal. The sex encoded in the
+ * month is never held against the patient (the X marker exists).
  */
 public final class RamqNumber {
 
@@ -20,6 +21,12 @@ public final class RamqNumber {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_A_LETTER = Pattern.compile("[^A-Z]");
     private static final int FEMALE_MONTH_OFFSET = 50;
+    /**
+     * Weights of the 17 digits the check digit is computed from: each of the four letters as its two-digit rank (A = 01 …
+     * R = 18, then S = 20 … Z = 27: rank 19 is skipped), the century of birth, YYMMDD as encoded (MM + 50 for women) and
+     * the administrative digit; the check digit is the weighted sum modulo 10.
+     */
+    private static final int[] CHECK_WEIGHTS = {7, 1, 1, 3, 9, 7, 3, 9, 5, 3, 1, 3, 5, 7, 6, 9, 1};
 
     private final String value;
 
@@ -76,7 +83,51 @@ public final class RamqNumber {
         if (!value.substring(3, 4).equals(padded(letters(firstName), 1))) {
             warnings.add(RamqWarning.FIRST_NAME_MISMATCH);
         }
+        if (!checkDigitAgrees(dateOfBirth)) {
+            warnings.add(RamqWarning.CHECK_DIGIT_MISMATCH);
+        }
         return List.copyOf(warnings);
+    }
+
+    /**
+     * Whether position 12 is the check digit of the rest. The century is the one of the date of birth when its year ends
+     * in YY, else either 19 or 20 may agree. A letter in position 11 is outside the known weighting: not checked.
+     */
+    private boolean checkDigitAgrees(LocalDate dateOfBirth) {
+        char administrative = value.charAt(10);
+        if (!Character.isDigit(administrative)) {
+            return true;
+        }
+        int given = value.charAt(11) - '0';
+        int yy = Integer.parseInt(value.substring(4, 6));
+        if (dateOfBirth != null && dateOfBirth.getYear() % 100 == yy) {
+            return checkDigit(dateOfBirth.getYear() / 100) == given;
+        }
+        return checkDigit(19) == given || checkDigit(20) == given;
+    }
+
+    /** The check digit of this number for a birth in the given century (19 for 19YY). */
+    int checkDigit(int century) {
+        int[] digits = new int[CHECK_WEIGHTS.length];
+        int next = 0;
+        for (int i = 0; i < 4; i++) {
+            int rank = value.charAt(i) - 'A' + 1;
+            if (rank > 18) {
+                rank++;
+            }
+            digits[next++] = rank / 10;
+            digits[next++] = rank % 10;
+        }
+        digits[next++] = century / 10 % 10;
+        digits[next++] = century % 10;
+        for (int i = 4; i < 11; i++) {
+            digits[next++] = value.charAt(i) - '0';
+        }
+        int sum = 0;
+        for (int i = 0; i < digits.length; i++) {
+            sum += digits[i] * CHECK_WEIGHTS[i];
+        }
+        return sum % 10;
     }
 
     private boolean encodesBirthDate(LocalDate dateOfBirth) {

@@ -7,7 +7,12 @@ public enum RamqWarning {
     /** Letters 1–3 are not the first three letters of the family name at birth. */
     FAMILY_NAME_MISMATCH("family-name-mismatch"),
     /** Letter 4 is not the initial of the first name. */
-    FIRST_NAME_MISMATCH("first-name-mismatch");
+    FIRST_NAME_MISMATCH("first-name-mismatch"),
+    /**
+     * Position 12 is not the check digit the other characters give under the weighting known from issued cards (RAMQ
+     * does not publish it, hence a warning). Only checked when position 11 is a digit.
+     */
+    CHECK_DIGIT_MISMATCH("check-digit-mismatch");
 
     private final String code;
 

@@ -178,6 +178,32 @@ class CaseDocumentsIT extends IntakeHttp {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> intakeEventsFor(caseId).size() == 2);
     }
 
+    /** A multipart body cut short or whose boundary never closes is the client's error (400), not a server failure. */
+    @Test
+    void refusesAMultipartBodyThatDoesNotParseAsABadRequest() {
+        String caseId = openedCase();
+        String path = "/api/cases/" + caseId + "/documents";
+        String boundary = "cut-" + UUID.randomUUID();
+        byte[] whole = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nOTHER\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+                + new String(aPdf(), StandardCharsets.ISO_8859_1) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        List<HttpResponse<String>> refused = List.of(
+                postRaw(path, Arrays.copyOf(whole, whole.length / 3), "multipart/form-data; boundary=" + boundary, TestTokens.clinic(LAVAL)),
+                postRaw(path, whole, "multipart/form-data; boundary=" + boundary + "-other", TestTokens.clinic(LAVAL)),
+                postRaw(path, new byte[0], "multipart/form-data; boundary=" + boundary, TestTokens.clinic(LAVAL)));
+
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            assertThat(response.body()).doesNotContain(MARKER, "%PDF");
+        }
+        assertThat(mongo.getCollection("case-documents.files").countDocuments(new Document("metadata.caseId", caseId))).isZero();
+        assertThat(mongo.findById(caseId, Document.class, "cases").get("history")).isNull();
+        assertThat(postRaw(path, whole, "multipart/form-data; boundary=" + boundary, TestTokens.clinic(LAVAL)).statusCode())
+                .as("the same body whole").isEqualTo(201);
+    }
+
     @Test
     void refusesAnUnknownKindAsAFieldErrorWithoutEchoingIt() {
         String caseId = openedCase();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
+import ca.passerelle.events.Topics;
 import ca.passerelle.events.intake.CareModality;
 import ca.passerelle.events.intake.CaseClosed;
 import ca.passerelle.events.intake.ClosureReason;
@@ -142,10 +144,17 @@ class CaseUpdatesIT extends IntakeHttp {
 
         List<ConsumerRecord<String, byte[]>> everything = recordsOnEveryTopic();
         assertThat(everything).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(everything).extracting(ConsumerRecord::topic).as("the intake topic is among those scanned").contains(Topics.INTAKE);
         for (ConsumerRecord<String, byte[]> record : everything) {
-            String bytes = new String(record.value(), StandardCharsets.UTF_8);
-            assertThat(bytes).as(record.topic()).doesNotContain("Tremblay", "TREM", ramqNormalised(), ramq, "1974-03-12", "marie@example.org",
-                    "450-555", "Dubuc", "Arachnoïdite", "Gagnon", "Fibrose", "Tremblay-Marie-IRM");
+            StringBuilder seen = new StringBuilder(String.valueOf(record.key())).append('\n')
+                    .append(new String(record.value(), StandardCharsets.UTF_8));
+            for (Header header : record.headers()) {
+                seen.append('\n').append(header.key()).append('=')
+                        .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+            }
+            assertThat(seen.toString()).as("key, value and headers of a record on %s", record.topic()).doesNotContain("Tremblay",
+                    "Marie", "TREM", ramqNormalised(), ramq, "1974-03-12", "19740312", "marie@example.org", "450-555",
+                    "Dubuc", "Arachnoïdite", "Gagnon", "Fibrose", "Tremblay-Marie-IRM");
         }
     }
 

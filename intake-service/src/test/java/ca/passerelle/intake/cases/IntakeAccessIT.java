@@ -228,6 +228,11 @@ class IntakeAccessIT extends IntakeHttp {
     void answersAnotherClinicsCaseWithNotFoundOnEveryUpdateRouteLikeAnUnknownCase() {
         String caseId = openedByLaval();
         String unknownCase = "c-" + UUID.randomUUID();
+        HttpResponse<String> lavalDocument = upload("/api/cases/" + caseId + "/documents", CaseDocumentsIT.aPdf(), "a.pdf",
+                "application/pdf", "OTHER", TestTokens.clinic(LAVAL));
+        assertThat(lavalDocument.statusCode()).isEqualTo(201);
+        String documentId = json(lavalDocument).get("resourceId").asString();
+        Object historyBefore = mongo.findById(caseId, Document.class, "cases").get("history");
 
         for (String[] route : updateRoutes()) {
             HttpResponse<String> foreign = callUpdate(route, caseId, TestTokens.clinic(MONTREAL));
@@ -237,9 +242,67 @@ class IntakeAccessIT extends IntakeHttp {
             assertThat(json(foreign).get("detail")).isEqualTo(json(unknown).get("detail"));
             assertThat(foreign.body()).doesNotContain(LAVAL, "Tremblay");
         }
-        assertThat(get("/api/cases/" + caseId + "/documents/d-1", TestTokens.clinic(MONTREAL)).statusCode()).isEqualTo(404);
-        assertThat(mongo.findById(caseId, Document.class, "cases").get("history")).as("nothing changed").isNull();
-        assertThat(mongo.getCollection("case-documents.files").countDocuments(new Document("metadata.caseId", caseId))).isZero();
+        HttpResponse<String> foreignRead = get("/api/cases/" + caseId, TestTokens.clinic(MONTREAL));
+        assertThat(foreignRead.statusCode()).as("GET /api/cases/{caseId}").isEqualTo(404);
+        HttpResponse<byte[]> foreignDownload = download("/api/cases/" + caseId + "/documents/" + documentId, TestTokens.clinic(MONTREAL));
+        assertThat(foreignDownload.statusCode()).as("GET …/documents/{documentId} of an existing document").isEqualTo(404);
+        assertThat(new String(foreignDownload.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+        assertThat(get("/api/cases/" + unknownCase + "/documents/" + documentId, TestTokens.clinic(MONTREAL)).statusCode()).isEqualTo(404);
+        assertThat(mongo.findById(caseId, Document.class, "cases").get("history")).as("nothing changed").isEqualTo(historyBefore);
+        assertThat(mongo.getCollection("case-documents.files").countDocuments(new Document("metadata.caseId", caseId))).isEqualTo(1);
+        assertThat(allListedCaseIds(TestTokens.clinic(MONTREAL))).as("GET /api/cases").doesNotContain(caseId);
+    }
+
+    /**
+     * The route inventory behind the matrices: the service's own routes are exactly those this class exercises (the role
+     * matrix, the cross-tenant matrix, the identity and list checks), so a new route fails here until it is added to them.
+     */
+    @Test
+    void exercisesEveryRouteOfTheServiceInItsMatrices() {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        routes.getHandlerMethods().forEach((info, handler) -> {
+            if (handler.getBeanType().getPackageName().startsWith("ca.passerelle.intake")) {
+                for (String pattern : info.getPatternValues()) {
+                    info.getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern));
+                }
+            }
+        });
+        java.util.Set<String> exercised = new java.util.TreeSet<>(List.of("POST /api/cases", "GET /api/cases", "GET /api/cases/{caseId}",
+                "GET /api/cases/{caseId}/identity", "GET /api/cases/{caseId}/documents/{documentId}"));
+        for (String[] route : updateRoutes()) {
+            exercised.add(route[0] + " /api/cases/{caseId}" + route[1].replace("/research", "/{purpose}"));
+        }
+        assertThat(served).isEqualTo(exercised);
+    }
+
+    /** A token that names no role at all is refused (403) on every route: nothing is allowed by default. */
+    @Test
+    void refusesATokenWithoutRoleOnEveryRoute() {
+        String caseId = openedByLaval();
+        String noRole = TestIssuer.get().token(LAVAL, List.of(), Map.of("clinic_id", LAVAL));
+
+        for (String[] route : updateRoutes()) {
+            assertThat(callUpdate(route, caseId, noRole).statusCode()).as(route[0] + " " + route[1]).isEqualTo(403);
+        }
+        assertThat(postCase(aCase(), null, noRole).statusCode()).isEqualTo(403);
+        for (String path : List.of("/api/cases", "/api/cases/" + caseId, "/api/cases/" + caseId + "/identity?purpose=travel-booking",
+                "/api/cases/" + caseId + "/documents/d-" + UUID.randomUUID())) {
+            HttpResponse<String> response = get(path, noRole);
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+        }
+        assertThat(mongo.findById(caseId, Document.class, "cases").get("history")).isNull();
+    }
+
+    private List<String> allListedCaseIds(String token) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode found = json(get("/api/cases?size=100&page=" + page, token));
+            found.get("cases").forEach(listed -> ids.add(listed.get("caseId").asString()));
+            if (found.get("cases").isEmpty() || ids.size() >= found.get("total").asLong()) {
+                return ids;
+            }
+        }
     }
 
     @Test

@@ -126,6 +126,12 @@ abstract class IntakeHttp {
         return send(request.build());
     }
 
+    /** A POST of raw bytes with the content type given: for bodies that are not what they claim to be. */
+    HttpResponse<String> postRaw(String path, byte[] body, String contentType, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(token)).header("Content-Type", contentType)
+                .header("Accept", "application/json, application/problem+json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     HttpResponse<byte[]> download(String path, String token) {
         try {
             return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(token)).GET().build(),

@@ -60,7 +60,8 @@ import tools.jackson.databind.node.ObjectNode;
  * control characters, far or impossible dates, arrays for objects…), a field removed, an unknown or forbidden field added,
  * the JSON cut short, garbage bytes, or a bare JSON value. jqwik does not run JUnit Jupiter extensions, so the service is
  * started here with the same real broker and MongoDB server ({@link RealInfrastructureInitializer}); after the tries, the
- * events on the intake topic are exactly those of the accepted requests.
+ * events on the intake topic are exactly those of the accepted requests. The document upload gets its own property with
+ * spoilt multipart envelopes, parts, kinds and contents.
  */
 class MalformedRequestsIT {
 
@@ -89,6 +90,7 @@ class MalformedRequestsIT {
     private static final AtomicInteger acceptedOpens = new AtomicInteger();
     private static final Map<String, AtomicInteger> acceptedUpdates = new ConcurrentHashMap<>();
     private static final Map<Integer, Integer> statuses = new TreeMap<>();
+    private static final Map<Integer, Integer> uploadStatuses = new TreeMap<>();
 
     /** The endpoints under test, each with a valid body to mutate. */
     enum Endpoint {
@@ -207,11 +209,116 @@ class MalformedRequestsIT {
         }
     }
 
+    /** How a multipart upload is spoilt: its envelope, its parts, its content. */
+    enum Envelope {
+        WELL_FORMED, TRUNCATED, WRONG_BOUNDARY, NO_FILE_PART, FILE_PART_UNDER_ANOTHER_NAME, TWO_FILE_PARTS, NOT_MULTIPART, EMPTY_BODY
+    }
+
+    /** One upload: content (random bytes, optionally behind an accepted type's magic number), the kind field, part headers. */
+    record Upload(Envelope envelope, byte[] content, String magic, String kind, String fileName, String partType, int cut) {
+
+        byte[] body(String boundary) {
+            byte[] file = content;
+            if (!magic.isEmpty()) {
+                byte[] prefix = switch (magic) {
+                    case "pdf" -> "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
+                    case "png" -> new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+                    case "jpeg" -> new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
+                    default -> "GIF89a".getBytes(StandardCharsets.ISO_8859_1);
+                };
+                file = new byte[prefix.length + content.length];
+                System.arraycopy(prefix, 0, file, 0, prefix.length);
+                System.arraycopy(content, 0, file, prefix.length, content.length);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            String written = envelope == Envelope.WRONG_BOUNDARY ? boundary + "x" : boundary;
+            if (kind != null) {
+                out.writeBytes(("--" + written + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            int fileParts = switch (envelope) {
+                case NO_FILE_PART -> 0;
+                case TWO_FILE_PARTS -> 2;
+                default -> 1;
+            };
+            String partName = envelope == Envelope.FILE_PART_UNDER_ANOTHER_NAME ? "document" : "file";
+            for (int i = 0; i < fileParts; i++) {
+                out.writeBytes(("--" + written + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: " + partType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(file);
+                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.writeBytes(("--" + written + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            byte[] body = out.toByteArray();
+            return switch (envelope) {
+                case TRUNCATED -> Arrays.copyOf(body, body.length * cut / 100);
+                case EMPTY_BODY -> new byte[0];
+                default -> body;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return envelope + " magic " + magic + " kind " + kind + " name " + fileName + " type " + partType + " cut " + cut + "% "
+                    + content.length + " bytes";
+        }
+    }
+
+    /**
+     * The document endpoint, fuzzed the same way: whatever multipart (or not) body arrives, never a 5xx, every 4xx is
+     * problem+json, and a rejected upload stores no file, writes no update and raises no event.
+     */
+    @Property(tries = TRIES / 2, shrinking = ShrinkingMode.BOUNDED)
+    void neverFailsServerSideOnAnUploadAndRejectsWithoutATrace(@ForAll("uploads") Upload upload) {
+        long filesBefore = files(target);
+        long eventsRaisedBefore = eventsRaised(target);
+        int historyBefore = history(target);
+        String boundary = "fuzz-" + java.util.UUID.randomUUID();
+
+        HttpResponse<String> response = sendRaw("POST", "/api/cases/" + target + "/documents", upload.body(boundary),
+                upload.envelope() == Envelope.NOT_MULTIPART ? "application/json" : "multipart/form-data; boundary=" + boundary);
+
+        int status = response.statusCode();
+        synchronized (uploadStatuses) {
+            uploadStatuses.merge(status, 1, Integer::sum);
+        }
+        assertThat(status).as("%s answered %s", upload, response.body()).isLessThan(500);
+        if (status >= 400) {
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as("%s", upload).startsWith("application/problem+json");
+            assertThat(CaseRequests.JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
+            assertThat(files(target)).as("no file stored for a rejected %s", upload).isEqualTo(filesBefore);
+            assertThat(history(target)).as("no update stored for a rejected %s", upload).isEqualTo(historyBefore);
+            assertThat(eventsRaised(target)).as("no event raised for a rejected %s", upload).isEqualTo(eventsRaisedBefore);
+        } else {
+            assertThat(status).isEqualTo(201);
+            assertThat(files(target)).isEqualTo(filesBefore + 1);
+            acceptedUpdates.computeIfAbsent(target, id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    @Provide
+    Arbitrary<Upload> uploads() {
+        Arbitrary<String> kinds = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("IMAGING_REPORT", "OPERATIVE_REPORT", "CONSENT_FORM", "OTHER")),
+                Tuple.of(1, Arbitraries.of(TRICKY_STRINGS))).injectNull(0.15);
+        Arbitrary<Envelope> envelopes = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(Envelope.WELL_FORMED)),
+                Tuple.of(7, Arbitraries.of(Envelope.class)));
+        Arbitrary<String> partTypes = Arbitraries.of("application/pdf", "image/png", "image/jpeg", "text/plain", "application/json",
+                "application/octet-stream", "image/gif", "multipart/mixed", "");
+        Arbitrary<String> fileNames = Arbitraries.oneOf(Arbitraries.of("Tremblay_Marie_IRM.pdf", "../../etc/passwd", "a.png", "",
+                "\u202Efdp.exe"), Arbitraries.strings().alpha().numeric().ofMaxLength(20));
+        return Combinators.combine(envelopes, Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000),
+                Arbitraries.of("", "pdf", "png", "jpeg", "gif"), kinds, fileNames, partTypes, Arbitraries.integers().between(0, 99))
+                .as(Upload::new);
+    }
+
     /** What reached the broker is exactly what was accepted: no event for any rejected request. */
     @AfterContainer
     static void publishedOnlyWhatWasAcceptedAndStop() {
         try {
-            log.info("Answers by status: {}", statuses);
+            log.info("Answers by status: {}; to uploads: {}", statuses, uploadStatuses);
+            assertThat(uploadStatuses.keySet()).as("the uploads were accepted and refused in several ways: %s", uploadStatuses)
+                    .contains(201, 400, 415);
             int tried = statuses.values().stream().mapToInt(Integer::intValue).sum();
             assertThat(statuses.getOrDefault(400, 0)).as("the generator mostly makes bad requests: %s", statuses).isGreaterThan(tried / 2);
             assertThat(fuzzCases()).isEqualTo(2 + acceptedOpens.get());
@@ -301,6 +408,10 @@ class MalformedRequestsIT {
         return CaseRequests.JSON.readTree(response.body()).get("caseId").asString();
     }
 
+    private static long files(String caseId) {
+        return mongo.getCollection("case-documents.files").countDocuments(new Document("metadata.caseId", caseId));
+    }
+
     private static long fuzzCases() {
         return mongo.count(Query.query(Criteria.where("clinicId").is(FUZZ_CLINIC)), "cases");
     }
@@ -328,8 +439,12 @@ class MalformedRequestsIT {
     }
 
     private static HttpResponse<String> send(String method, String path, byte[] body) {
+        return sendRaw(method, path, body, "application/json");
+    }
+
+    private static HttpResponse<String> sendRaw(String method, String path, byte[] body, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", TestTokens.bearer(token))
-                .header("Content-Type", "application/json").header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", contentType).header("Accept", "application/json, application/problem+json")
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

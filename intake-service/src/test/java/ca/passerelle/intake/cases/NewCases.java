@@ -36,6 +36,6 @@ final class NewCases {
     }
 
     static NewCase aSubmission() {
-        return submission(marie("TREM 7453 1214"), consents(GRANTED));
+        return submission(marie("TREM 7453 1217"), consents(GRANTED));
     }
 }

@@ -8,11 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -176,15 +181,102 @@ class OpenCaseIT extends IntakeHttp {
         assertThat(unreadableDate.body()).doesNotContain("Marie", "Tremblay");
     }
 
+    /** Each of the warnings of DOMAIN.md opens the case (201) and is returned, stored with the case, and shown in its view. */
     @Test
-    void opensACaseWhoseRamqNumberDisagreesAndSaysHow() {
+    void opensACaseWhoseRamqNumberDisagreesAndSaysHowInTheAnswerTheStoreAndTheView() {
+        Map<String, List<String>> warningsByNumber = new LinkedHashMap<>();
+        warningsByNumber.put("trem 7453 1316", List.of("birth-date-mismatch"));
+        warningsByNumber.put("GAGM 7453 1211", List.of("family-name-mismatch"));
+        warningsByNumber.put("TREJ 7453 1210", List.of("first-name-mismatch"));
+        warningsByNumber.put("TREM 7453 1214", List.of("check-digit-mismatch"));
+        warningsByNumber.put("gagj 8001 0114", List.of("birth-date-mismatch", "family-name-mismatch", "first-name-mismatch",
+                "check-digit-mismatch"));
+        for (Map.Entry<String, List<String>> number : warningsByNumber.entrySet()) {
+            ObjectNode request = aCase();
+            CaseRequests.patientOf(request).put("ramqNumber", number.getKey());
+
+            HttpResponse<String> response = postCase(request);
+
+            assertThat(response.statusCode()).as(number.getKey() + " " + response.body()).isEqualTo(201);
+            assertThat(strings(json(response).get("ramqWarnings"))).as(number.getKey()).isEqualTo(number.getValue());
+            String caseId = json(response).get("caseId").asString();
+            List<String> stored = mongo.findById(caseId, Document.class, "cases").getList("ramqWarnings", String.class);
+            assertThat(stored).as("stored with the case").hasSize(number.getValue().size());
+            assertThat(stored.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toList())
+                    .isEqualTo(number.getValue());
+            assertThat(strings(json(get("/api/cases/" + caseId)).get("ramqWarnings"))).as("in the case view").isEqualTo(number.getValue());
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
+    }
+
+    /**
+     * Fields the caller may not set (tenant, clinic, status, case id, history…) and unknown fields, at the top or nested, are a
+     * 400 naming where they were, without echoing them; nothing is stored, nothing is published.
+     */
+    @Test
+    void rejectsUnknownFieldsAndFieldsTheCallerMayNotSetAnywhereInTheBody() {
+        long casesBefore = mongo.count(new Query(), "cases");
+        Map<String, ObjectNode> refused = new LinkedHashMap<>();
+        refused.put("body", aCase().put("tenant", MONTREAL));
+        refused.put("body ", aCase().put("clinicId", MONTREAL));
+        refused.put("body  ", aCase().put("status", "CLOSED"));
+        refused.put("body   ", aCase().put("caseId", "c-" + UUID.randomUUID()));
+        ObjectNode history = aCase();
+        history.putArray("history").addObject().put("kind", "IMAGING");
+        refused.put("body    ", history);
+        refused.put("body     ", aCase().put("surnomSecret", "Mimi"));
+        ObjectNode nested = aCase();
+        CaseRequests.patientOf(nested).put("surnomSecret", "Mimi");
+        refused.put("patient", nested);
+        ObjectNode consentTenant = aCase();
+        ((ObjectNode) consentTenant.get("consents").get("research")).put("tenant", MONTREAL);
+        refused.put("consents.research", consentTenant);
+
+        for (Map.Entry<String, ObjectNode> request : refused.entrySet()) {
+            HttpResponse<String> response = postCase(request.getValue(), "strict-" + UUID.randomUUID());
+
+            assertThat(response.statusCode()).as(request.getValue().toString()).isEqualTo(400);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            assertThat(fields(json(response))).as(request.getValue().toString()).containsExactly(request.getKey().strip());
+            assertThat(response.body()).doesNotContain(MONTREAL, "CLOSED", "surnomSecret", "Mimi", "tenant\"", "IMAGING");
+        }
+        assertThat(mongo.count(new Query(), "cases")).isEqualTo(casesBefore);
+    }
+
+    /** Each consent purpose is kept with its own evidence (decision, time, method, text version) and shown in the case view. */
+    @Test
+    void keepsEachConsentWithItsTimeMethodAndTextVersion() {
         ObjectNode request = aCase();
-        CaseRequests.patientOf(request).put("ramqNumber", "trem 7453 1314");
+        ((ObjectNode) request.get("consents").get("crossBorderCommunication")).put("method", "ELECTRONIC").put("textVersion", "2026-03");
+        ((ObjectNode) request.get("consents").get("research")).put("method", "VERBAL").put("recordedAt", "2026-11-02T14:05:00Z");
+        String caseId = json(postCase(request)).get("caseId").asString();
 
-        HttpResponse<String> response = postCase(request);
+        JsonNode consents = json(get("/api/cases/" + caseId)).get("consents");
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(json(response).get("ramqWarnings").toString()).isEqualTo("[\"birth-date-mismatch\"]");
+        assertThat(consents.get("careCoordination").get("granted").asBoolean()).isTrue();
+        assertThat(consents.get("careCoordination").get("recordedAt").asString()).isEqualTo("2026-11-02T13:50:00Z");
+        assertThat(consents.get("careCoordination").get("method").asString()).isEqualTo("WRITTEN");
+        assertThat(consents.get("careCoordination").get("textVersion").asString()).isEqualTo("2026-01");
+        assertThat(consents.get("crossBorderCommunication").get("granted").asBoolean()).isTrue();
+        assertThat(consents.get("crossBorderCommunication").get("method").asString()).isEqualTo("ELECTRONIC");
+        assertThat(consents.get("crossBorderCommunication").get("textVersion").asString()).isEqualTo("2026-03");
+        assertThat(consents.get("research").get("granted").asBoolean()).isFalse();
+        assertThat(consents.get("research").get("method").asString()).isEqualTo("VERBAL");
+        assertThat(consents.get("research").get("recordedAt").asString()).isEqualTo("2026-11-02T14:05:00Z");
+
+        HttpResponse<String> given = post("/api/cases/" + caseId + "/consents/research", CaseUpdatesIT.consent());
+        assertThat(given.statusCode()).isEqualTo(200);
+        JsonNode research = json(get("/api/cases/" + caseId)).get("consents").get("research");
+        assertThat(research.get("granted").asBoolean()).isTrue();
+        assertThat(research.get("recordedAt").asString()).isEqualTo("2026-11-15T10:00:00Z");
+        assertThat(research.get("method").asString()).isEqualTo("VERBAL");
+        assertThat(research.get("textVersion").asString()).isEqualTo("2026-02");
+        Document stored = mongo.findById(caseId, Document.class, "cases").get("consents", Document.class);
+        assertThat(stored.get("research", Document.class).getString("textVersion")).isEqualTo("2026-02");
+        assertThat(stored.get("crossBorderCommunication", Document.class).getString("method")).isEqualTo("ELECTRONIC");
     }
 
     @Test
@@ -238,16 +330,75 @@ class OpenCaseIT extends IntakeHttp {
         assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), "cases")).isEqualTo(1);
     }
 
+    /** Eight retries of one request, each on its own thread, released together: one case, one CaseOpened, one answer. */
     @Test
-    void opensOneCaseWhenTwoRetriesWithTheSameKeyRace() {
+    void opensOneCaseWhenConcurrentRetriesWithTheSameKeyRace() {
         String key = "race-" + UUID.randomUUID();
 
-        List<HttpResponse<String>> responses = IntStream.range(0, 4).parallel()
-                .mapToObj(i -> postCase(aCase(), key)).toList();
+        List<HttpResponse<String>> responses = race(8, i -> aCase(), key);
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201);
         assertThat(responses.stream().map(response -> json(response).get("caseId").asString()).distinct()).hasSize(1);
+        assertThat(responses.stream().map(HttpResponse::body).distinct()).as("the same answer to every retry").hasSize(1);
+        String caseId = json(responses.get(0)).get("caseId").asString();
         assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), "cases")).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("ramqLookup")
+                .is(mongo.findById(caseId, Document.class, "cases").getString("ramqLookup")).and("clinicId").is(LAVAL)), "cases"))
+                .as("one case for the patient at the clinic").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> intakeEventsFor(caseId).size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> intakeEventsFor(caseId).size() == 1);
+    }
+
+    /** Two different requests racing under one key: exactly one case; each answer is its 201 replay or 422 key-reused. */
+    @Test
+    void opensOneCaseWhenDifferentRequestsRaceUnderTheSameKey() {
+        String key = "race-other-" + UUID.randomUUID();
+
+        List<HttpResponse<String>> responses = race(8, i -> {
+            ObjectNode request = aCase();
+            ((ObjectNode) request.get("symptoms")).put("painNrs", i % 2 == 0 ? 7 : 4);
+            return request;
+        }, key);
+
+        assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), "cases")).isEqualTo(1);
+        List<HttpResponse<String>> opened = responses.stream().filter(response -> response.statusCode() == 201).toList();
+        List<HttpResponse<String>> refused = responses.stream().filter(response -> response.statusCode() != 201).toList();
+        assertThat(opened).isNotEmpty();
+        assertThat(opened.stream().map(response -> json(response).get("caseId").asString()).distinct()).hasSize(1);
+        assertThat(opened.size()).as("the winner's four identical requests and nothing else").isEqualTo(4);
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).isEqualTo(422);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            assertThat(json(response).get("rule").asString()).isEqualTo("idempotency-key-reused");
+        }
+        String caseId = json(opened.get(0)).get("caseId").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> intakeEventsFor(caseId).size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> intakeEventsFor(caseId).size() == 1);
+    }
+
+    /** Sends {@code racers} POSTs from as many threads, all released by one barrier so that they truly overlap. */
+    private List<HttpResponse<String>> race(int racers, java.util.function.IntFunction<ObjectNode> request, String key) {
+        CyclicBarrier start = new CyclicBarrier(racers);
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<HttpResponse<String>>> pending = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                ObjectNode body = request.apply(i);
+                pending.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return postCase(body, key);
+                }));
+            }
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> response : pending) {
+                responses.add(response.get(30, TimeUnit.SECONDS));
+            }
+            return responses;
+        } catch (Exception e) {
+            throw new AssertionError("the race did not finish", e);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ class PatientCaseTest {
 
     @Test
     void countsAgeInCompletedYears() {
-        Patient marie = marie("TREM 7453 1214");
+        Patient marie = marie("TREM 7453 1217");
 
         assertThat(marie.ageOn(LocalDate.of(2026, 3, 11))).isEqualTo(51);
         assertThat(marie.ageOn(LocalDate.of(2026, 3, 12))).isEqualTo(52);
@@ -38,17 +38,17 @@ class PatientCaseTest {
     void countsAgeOnTheQuebecDateNotTheUtcOne() {
         Clock lateEveningInQuebec = Clock.fixed(Instant.parse("2026-03-12T03:00:00Z"), ZoneOffset.UTC);
 
-        PatientCase opened = PatientCase.open(ID, submission(marie("TREM 7453 1214"), consents(GRANTED)), null, lateEveningInQuebec);
+        PatientCase opened = PatientCase.open(ID, submission(marie("TREM 7453 1217"), consents(GRANTED)), null, lateEveningInQuebec);
 
         assertThat(caseOpened(opened).ageYears()).isEqualTo(51);
     }
 
     @Test
     void opensTheCaseAndRaisesOneCaseOpenedWithoutDirectIdentifiers() {
-        PatientCase opened = PatientCase.open(ID, submission(marie("trem 7453 1214"), consents(GRANTED)), null, clock());
+        PatientCase opened = PatientCase.open(ID, submission(marie("trem 7453 1217"), consents(GRANTED)), null, clock());
 
         assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
-        assertThat(opened.patient().ramqNumber()).isEqualTo("TREM74531214");
+        assertThat(opened.patient().ramqNumber()).isEqualTo("TREM74531217");
         assertThat(opened.symptoms().odiPercent()).isEqualTo(48.0);
         assertThat(opened.symptoms().odiBand()).isEqualTo(OdiBand.SEVERE);
         assertThat(opened.ramqWarnings()).isEmpty();
@@ -61,7 +61,7 @@ class PatientCaseTest {
 
     @Test
     void keepsRamqWarningsWithoutRefusingTheCase() {
-        PatientCase opened = PatientCase.open(ID, submission(marie("GAGM 7453 1314"), consents(GRANTED)), null, clock());
+        PatientCase opened = PatientCase.open(ID, submission(marie("GAGM 7453 1310"), consents(GRANTED)), null, clock());
 
         assertThat(opened.ramqWarnings()).containsExactly(RamqWarning.BIRTH_DATE_MISMATCH, RamqWarning.FAMILY_NAME_MISMATCH);
     }
@@ -71,7 +71,7 @@ class PatientCaseTest {
         Consent refused = new Consent(false, NOW, ConsentMethod.WRITTEN, "2026-01");
 
         for (Consents consents : new Consents[] {null, consents(null), consents(refused)}) {
-            assertThatThrownBy(() -> PatientCase.open(ID, submission(marie("TREM 7453 1214"), consents), null, clock()))
+            assertThatThrownBy(() -> PatientCase.open(ID, submission(marie("TREM 7453 1217"), consents), null, clock()))
                     .isInstanceOfSatisfying(RuleViolationException.class,
                             e -> assertThat(e.rule()).isEqualTo("care-coordination-consent-required"));
         }
@@ -87,7 +87,7 @@ class PatientCaseTest {
     void remembersTheIdempotencyKeyAndTheRequestItCameWith() {
         IdempotencyKey key = new IdempotencyKey("retry-me", "fingerprint-1");
 
-        PatientCase opened = PatientCase.open(ID, submission(marie("TREM 7453 1214"), consents(GRANTED)), key, clock());
+        PatientCase opened = PatientCase.open(ID, submission(marie("TREM 7453 1217"), consents(GRANTED)), key, clock());
 
         assertThat(opened.wasOpenedBy(key)).isTrue();
         assertThat(opened.wasOpenedBy(new IdempotencyKey("retry-me", "fingerprint-2"))).isFalse();

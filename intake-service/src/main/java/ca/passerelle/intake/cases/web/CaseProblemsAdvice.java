@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 import ca.passerelle.intake.cases.CaseAlreadyOpenException;
 import ca.passerelle.intake.cases.CaseClosedException;
@@ -36,7 +37,7 @@ import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Intake's own problem types, ahead of the platform's generic ones: a second open case for the same patient, a closed case, a
- * withdrawn consent, a document of the wrong type or size, a case whose stored data fails its integrity check, and bodies
+ * withdrawn consent, a document of the wrong type or size or a multipart body that does not parse, a case whose stored data fails its integrity check, and bodies
  * that do not read (unknown field, unknown code, wrong format) as field errors. None names another case nor repeats a
  * submitted value.
  */
@@ -75,6 +76,20 @@ class CaseProblemsAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail uploadTooLarge(MaxUploadSizeExceededException ex) {
         return documentTooLarge(new DocumentTooLargeException(CaseUpdateService.MAX_DOCUMENT_BYTES));
+    }
+
+    /**
+     * A multipart body that does not parse (cut short, a boundary that never closes…): the client's doing, so a 400 naming
+     * the body, not a server failure. An upload above the limits stays a 413 (the handler above, more specific).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException ex) {
+        log.debug("Unreadable multipart body: {}", ex.getClass().getSimpleName());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", "1 field(s) failed validation");
+        problem.setProperty("errors", List.of(new FieldError("body",
+                "must be a well-formed multipart/form-data body with a file part and a kind")));
+        problem.getProperties().remove("rule");
+        return problem;
     }
 
     /**
