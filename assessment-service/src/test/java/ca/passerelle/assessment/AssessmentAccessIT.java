@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -106,6 +108,117 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
         assertThat(evaluated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(status(evaluated)).isEqualTo("SURGERY_RECOMMENDED");
         assertThat(json(evaluated).get("evaluation").get("evaluatedBy").asString()).isEqualTo("specialiste");
+    }
+
+    /** One HTTP route of the service as the handler mapping declares it; {@code ANY} when it names no method. */
+    private record Route(String method, String pattern) {
+
+        String on(String caseId) {
+            return pattern.replace("{caseId}", caseId);
+        }
+
+        String body() {
+            return "POST".equals(method) ? EVALUATION : null;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    /** Every API route the service serves, read from the handler mapping (so a new route is never left out). */
+    private List<Route> apiRoutes() {
+        return routes.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream().filter(pattern -> pattern.startsWith("/api/"))
+                        .flatMap(pattern -> info.getMethodsCondition().getMethods().isEmpty() ? Stream.of(new Route("ANY", pattern))
+                                : info.getMethodsCondition().getMethods().stream().map(method -> new Route(method.name(), pattern))))
+                .distinct()
+                .toList();
+    }
+
+    /** Every actor of the security model, tenant-bound ones from the case's clinic and from another clinic. */
+    private static Map<String, String> actors() {
+        Map<String, String> actors = new LinkedHashMap<>();
+        actors.put("coordinator", TestTokens.coordinator());
+        actors.put("specialist", TestTokens.specialist());
+        actors.put("the case's own clinic", TestTokens.clinic(LAVAL));
+        actors.put("another clinic", TestTokens.clinic(MONTREAL));
+        actors.put("hospital", TestTokens.hospital("fr-lyon-chu-01"));
+        actors.put("service", TestTokens.service("travel-coordination-service"));
+        actors.put("operator", TestIssuer.get().token("metrics-scraper", List.of("OPERATOR"), Map.of()));
+        actors.put("no role", TestIssuer.get().token("nobody", List.of(), Map.of("clinic_id", LAVAL)));
+        return actors;
+    }
+
+    /**
+     * docs/security-model.md as a matrix: route × actor → status on a case of {@code LAVAL}. The specialist's evaluation is
+     * the one write; it is played last, outside the matrix, since it changes the case.
+     */
+    private static Map<Route, Map<String, Integer>> expectedMatrix() {
+        Map<String, Integer> read = Map.of("coordinator", 200, "specialist", 200, "the case's own clinic", 200, "another clinic", 404,
+                "hospital", 403, "service", 403, "operator", 403, "no role", 403);
+        Map<String, Integer> evaluate = Map.of("coordinator", 403, "the case's own clinic", 403, "another clinic", 403,
+                "hospital", 403, "service", 403, "operator", 403, "no role", 403);
+        return Map.of(
+                new Route("GET", "/api/assessments/{caseId}"), read,
+                new Route("GET", "/api/assessments/{caseId}/gating"), read,
+                new Route("GET", "/api/assessments/{caseId}/decision-support"), read,
+                new Route("POST", "/api/assessments/{caseId}/evaluation"), evaluate);
+    }
+
+    @Test
+    void answersEveryRouteForEveryActorAsTheSecurityModelSaysWithAnotherTenantsCaseAnswered404() {
+        String caseId = caseOf(LAVAL);
+        String unknownId = newCaseId();
+        Map<Route, Map<String, Integer>> matrix = expectedMatrix();
+        assertThat(apiRoutes()).as("every route of the service is in the matrix").containsExactlyInAnyOrderElementsOf(matrix.keySet());
+
+        matrix.forEach((route, expected) -> actors().forEach((who, token) -> {
+            if (!expected.containsKey(who)) {
+                return;
+            }
+            int status = expected.get(who);
+            ResponseEntity<String> onCase = exchange(HttpMethod.valueOf(route.method()), route.on(caseId), route.body(), TestTokens.bearer(token));
+            ResponseEntity<String> onUnknown = exchange(HttpMethod.valueOf(route.method()), route.on(unknownId), route.body(),
+                    TestTokens.bearer(token));
+            assertThat(onCase.getStatusCode().value()).as(who + " on " + route).isEqualTo(status);
+            assertThat(onUnknown.getStatusCode().value()).as(who + " on " + route + " of an unknown case").isEqualTo(status == 403 ? 403 : 404);
+            if (status != 200) {
+                assertThat(onCase.getHeaders().getContentType()).as(who + " on " + route).hasToString("application/problem+json");
+                assertThat(withoutInstance(onCase)).as(who + " on " + route + ": no existence leak").isEqualTo(withoutInstance(onUnknown));
+                assertThat(String.valueOf(onCase.getBody())).as(who + " on " + route).doesNotContain(caseId).doesNotContain(LAVAL);
+            }
+        }));
+        assertThat(status(get("/api/assessments/" + caseId, TestTokens.coordinator()))).isEqualTo("AWAITING_EVALUATION");
+        assertThat(publishedTypes(caseId)).as("no refused call changed the case").hasSize(1);
+
+        Route evaluate = new Route("POST", "/api/assessments/{caseId}/evaluation");
+        assertThat(exchange(HttpMethod.POST, evaluate.on(unknownId), EVALUATION, TestTokens.bearer(TestTokens.specialist())).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(exchange(HttpMethod.POST, evaluate.on(caseId), EVALUATION, TestTokens.bearer(TestTokens.specialist())).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void refusesAMissingOrForgedTokenOnEveryRoute() {
+        String caseId = caseOf(LAVAL);
+        List<Route> every = apiRoutes();
+        assertThat(every).hasSize(4);
+
+        for (Route route : every) {
+            HttpMethod method = HttpMethod.valueOf(route.method());
+            ResponseEntity<String> anonymous = exchange(method, route.on(caseId), route.body(), null);
+            assertThat(anonymous.getStatusCode()).as("no token on " + route).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(anonymous.getHeaders().getContentType()).as("no token on " + route).hasToString("application/problem+json");
+            TestTokens.forgeries().forEach((forgery, token) -> {
+                ResponseEntity<String> refused = exchange(method, route.on(caseId), route.body(), TestTokens.bearer(token));
+                assertThat(refused.getStatusCode()).as(forgery + " on " + route).isEqualTo(HttpStatus.UNAUTHORIZED);
+                assertThat(String.valueOf(refused.getBody())).as(forgery + " on " + route).doesNotContain(caseId);
+            });
+        }
+        assertThat(status(get("/api/assessments/" + caseId, TestTokens.coordinator()))).isEqualTo("AWAITING_EVALUATION");
+        assertThat(publishedTypes(caseId)).hasSize(1);
     }
 
     /** Every read route, for each case id given. */

@@ -238,6 +238,38 @@ class AssessmentGatingIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void declinesTheCaseWithTheSpecialistsReasonAndStopsForGood() {
+        String caseId = newCaseId();
+        send(caseId, caseOpened(caseId, ALL));
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() == 1);
+
+        ResponseEntity<String> declined = post("/api/assessments/" + caseId + "/evaluation", """
+                {"decision":"NOT_A_CANDIDATE","probableCauses":["EPIDURAL_FIBROSIS"],"rationale":"Fibrose seule, pas de cible chirurgicale"}""",
+                TestTokens.specialist());
+
+        assertThat(declined.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json(declined).get("status").asString()).isEqualTo("NOT_A_CANDIDATE");
+        awaitExactly(caseId, EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(), EventCatalog.SURGERY_NOT_INDICATED.name());
+        EventEnvelope notIndicated = EventCodec.read(published(caseId).get(1).value());
+        assertThat(notIndicated.data().get("reason").asString()).isEqualTo("Fibrose seule, pas de cible chirurgicale");
+        assertThat(notIndicated.subject()).isEqualTo(caseId);
+
+        send(caseId, IntakeEvents.session(caseId, "s-after-decline", CareModality.PHYSIOTHERAPY, today()));
+        send(caseId, IntakeEvents.redFlag(caseId, RedFlag.SUSPECTED_INFECTION));
+        send(caseId, IntakeEvents.consents(caseId, ConsentPurpose.CROSS_BORDER_COMMUNICATION, true, ALL));
+        await().atMost(PROCESSING).until(() -> stored(caseId).getList("consumedEventIds", String.class).size() == 4);
+        ResponseEntity<String> again = post("/api/assessments/" + caseId + "/evaluation", DECOMPRESSION, TestTokens.specialist());
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(json(again).get("rule").asString()).isEqualTo("assessment-not-awaiting-evaluation");
+        awaitExactly(caseId, EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(), EventCatalog.SURGERY_NOT_INDICATED.name());
+        JsonNode gating = gating(caseId, TestTokens.coordinator());
+        assertThat(gating.get("status").asString()).isEqualTo("NOT_A_CANDIDATE");
+        assertThat(strings(gating.get("missing"))).contains("evaluation-declined");
+        assertThat(gating.get("surgeryRecommended").asBoolean()).isFalse();
+    }
+
+    @Test
     void stopsForGoodWhenTheCaseIsClosed() {
         String caseId = newCaseId();
         send(caseId, caseOpened(caseId, ALL));

@@ -131,6 +131,59 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void keepsTheImagingFindingsTheSpecialistReadsAndSuggestsFromThem() {
+        String caseId = newCaseId();
+        send(caseId, caseOpened(caseId));
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() == 1);
+        assertThat(json(get("/api/assessments/" + caseId + "/decision-support", TestTokens.specialist())).get("category").asString())
+                .isEqualTo("SIMPLE_DECOMPRESSION");
+        String read = LocalDate.now(ZoneId.of("America/Montreal")).minusDays(2).toString();
+
+        ResponseEntity<String> evaluated = post("/api/assessments/" + caseId + "/evaluation", """
+                {"decision":"FUSION","probableCauses":["HARDWARE_FAILURE"],
+                 "imagingFindings":[{"modality":"CT","performedOn":"%s","levels":"L4-L5","findings":["HARDWARE_FAILURE","INSTABILITY"]}]}"""
+                .formatted(read), TestTokens.specialist());
+
+        assertThat(evaluated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode evaluation = json(evaluated).get("evaluation");
+        assertThat(evaluation.get("imagingFindings").get(0).get("levels").asString()).isEqualTo("L4-L5");
+        assertThat(evaluation.get("imagingFindings").get(0).get("findings").toString()).isEqualTo("[\"INSTABILITY\",\"HARDWARE_FAILURE\"]");
+        assertThat(evaluation.get("suggestedCategory").asString()).isEqualTo("FUSION");
+        assertThat(evaluation.get("departsFromSuggestion").asBoolean()).isFalse();
+        assertThat(json(evaluated).get("status").asString()).isEqualTo("SURGERY_RECOMMENDED");
+        assertThat(json(evaluated).get("imaging")).hasSize(2);
+        JsonNode support = json(get("/api/assessments/" + caseId + "/decision-support", TestTokens.coordinator()));
+        assertThat(support.get("category").asString()).isEqualTo("FUSION");
+        assertThat(support.get("reasons").get(0).asString()).startsWith("INSTABILITY on CT of " + read + " at L4-L5");
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() == 2);
+        assertThat(EventCodec.read(published(caseId).get(1).value()).data().get("category").asString()).isEqualTo("FUSION");
+    }
+
+    @Test
+    void rejectsImagingFindingsThatAreNotCodedWithoutEchoingThem() {
+        String future = LocalDate.now(ZoneId.of("America/Montreal")).plusDays(30).toString();
+        List<String> bodies = List.of(
+                "{\"decision\":\"FUSION\",\"imagingFindings\":[{\"modality\":\"CT\",\"performedOn\":\"2026-01-05\",\"levels\":\"QX7-CANARY\",\"findings\":[\"INSTABILITY\"]}]}",
+                "{\"decision\":\"FUSION\",\"imagingFindings\":[{\"modality\":\"QX7-CANARY\",\"performedOn\":\"2026-01-05\",\"findings\":[\"INSTABILITY\"]}]}",
+                "{\"decision\":\"FUSION\",\"imagingFindings\":[{\"modality\":\"CT\",\"performedOn\":\"2026-01-05\",\"findings\":[\"QX7-CANARY\"]}]}",
+                "{\"decision\":\"FUSION\",\"imagingFindings\":[{\"modality\":\"CT\",\"performedOn\":\"2026-01-05\",\"findings\":[]}]}",
+                "{\"decision\":\"FUSION\",\"imagingFindings\":[{\"modality\":\"CT\",\"performedOn\":\"" + future + "\",\"findings\":[\"INSTABILITY\"]}]}");
+        List<String> fields = List.of("imagingFindings[0].levels", "imagingFindings[0].modality", "", "imagingFindings[0].findings",
+                "imagingFindings[0].performedOn");
+
+        for (int i = 0; i < bodies.size(); i++) {
+            ResponseEntity<String> refused = post("/api/assessments/c-any/evaluation", bodies.get(i), TestTokens.specialist());
+
+            assertThat(refused.getStatusCode()).as("body %d", i).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).as("body %d", i).hasToString("application/problem+json");
+            assertThat(refused.getBody()).as("body %d", i).doesNotContain("QX7").doesNotContain("CANARY");
+            if (!fields.get(i).isEmpty()) {
+                assertThat(json(refused).get("errors").get(0).get("field").asString()).as("body %d", i).isEqualTo(fields.get(i));
+            }
+        }
+    }
+
+    @Test
     void answersNotFoundForAnUnknownCase() {
         ResponseEntity<String> read = get("/api/assessments/c-unknown", TestTokens.coordinator());
         ResponseEntity<String> evaluate = post("/api/assessments/c-unknown/evaluation", "{\"decision\":\"FUSION\"}", TestTokens.specialist());

@@ -16,6 +16,7 @@ class OpenApiDocumentIT extends OpenApiDocumentContract {
 
     OpenApiDocumentIT() {
         super("assessment-service",
-                "GET /api/assessments/{caseId}", "GET /api/assessments/{caseId}/gating", "POST /api/assessments/{caseId}/evaluation");
+                "GET /api/assessments/{caseId}", "GET /api/assessments/{caseId}/gating", "GET /api/assessments/{caseId}/decision-support",
+                "POST /api/assessments/{caseId}/evaluation");
     }
 }

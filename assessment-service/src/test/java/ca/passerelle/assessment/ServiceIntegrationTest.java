@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -61,6 +62,21 @@ abstract class ServiceIntegrationTest {
         return http().post().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
                 .contentType(MediaType.APPLICATION_JSON).body(json).retrieve()
                 .onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+    }
+
+    /**
+     * Any method on {@code path}, with a JSON body when given and the raw {@code Authorization} header value when given
+     * (null: none); any status is returned, none thrown.
+     */
+    ResponseEntity<String> exchange(HttpMethod method, String path, String json, String authorization) {
+        RestClient.RequestBodySpec request = http().method(method).uri(path);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.retrieve().onStatus(status -> true, (req, response) -> { }).toEntity(String.class);
     }
 
     static JsonNode json(ResponseEntity<String> response) {

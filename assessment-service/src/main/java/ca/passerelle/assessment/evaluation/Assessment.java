@@ -158,6 +158,16 @@ public class Assessment extends AggregateDocument {
      */
     public void evaluate(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, String evaluatedBy,
             ConservativeCarePolicy policy, Instant now) {
+        evaluate(decision, probableCauses, List.of(), rationale, evaluatedBy, policy, now);
+    }
+
+    /**
+     * Records the specialist's evaluation with the imaging findings they read ({@code imagingFindings}, coded: study, date,
+     * levels, findings). Those findings join the studies intake recorded, so decision support reads them all; whether the
+     * decision departs from the suggestion is judged on that suggestion.
+     */
+    public void evaluate(SpecialistDecision decision, List<FbssCause> probableCauses, List<Imaging> imagingFindings, String rationale,
+            String evaluatedBy, ConservativeCarePolicy policy, Instant now) {
         if (status == null || status.terminal() || evaluation != null) {
             throw new RuleViolationException(NOT_AWAITING_EVALUATION,
                     "case " + caseId + " is " + (evaluation != null ? "already evaluated" : status) + "; it accepts no evaluation");
@@ -175,8 +185,12 @@ public class Assessment extends AggregateDocument {
         if (evaluatedBy == null || evaluatedBy.isBlank()) {
             throw new InvalidInputException("the evaluating specialist is required");
         }
-        SurgicalCategory suggested = suggestion == null ? null : suggestion.category();
-        Evaluation decided = new Evaluation(decision, probableCauses, rationale, evaluatedBy, now, suggested);
+        List<Imaging> readings = imagingFindings == null ? List.of() : List.copyOf(imagingFindings);
+        Suggestion withReadings = readings.isEmpty() ? suggestion
+                : DecisionSupport.suggest(Stream.concat(allImaging().stream(), readings.stream()).distinct().toList(), picture.priorSurgeries(),
+                        picture.ageYears());
+        SurgicalCategory suggested = withReadings == null ? null : withReadings.category();
+        Evaluation decided = new Evaluation(decision, probableCauses, rationale, evaluatedBy, now, suggested, readings);
         if (decided.departsFromSuggestion() && (rationale == null || rationale.isBlank())) {
             throw new RuleViolationException(RATIONALE_TO_DEPART,
                     "decision support suggests " + suggested + "; a rationale is required to decide " + decision);
@@ -312,9 +326,16 @@ public class Assessment extends AggregateDocument {
         return changed;
     }
 
-    /** Imaging of the opened case and every study recorded since, oldest first, each once. */
+    /** Imaging of the opened case, every study recorded since and the specialist's readings, oldest first, each once. */
     List<Imaging> allImaging() {
-        return Stream.concat(picture.imaging().stream(), recordedImaging.stream()).distinct().sorted(Imaging.CHRONOLOGICAL).toList();
+        Stream<Imaging> readings = evaluation == null ? Stream.empty() : evaluation.imagingFindings().stream();
+        return Stream.concat(Stream.concat(picture.imaging().stream(), recordedImaging.stream()), readings).distinct()
+                .sorted(Imaging.CHRONOLOGICAL).toList();
+    }
+
+    /** Every imaging study decision support reads: intake's and the specialist's readings; empty until opened. */
+    public List<Imaging> imaging() {
+        return picture == null ? List.of() : allImaging();
     }
 
     /** The scores of the opened case (assessed the day it was opened) and every later report. */

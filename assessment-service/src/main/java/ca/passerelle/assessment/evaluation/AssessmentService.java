@@ -111,11 +111,17 @@ public class AssessmentService {
     /** Records the evaluation of {@code evaluator} (a specialist, as the route rule demands), naming them by subject. */
     public Assessment evaluate(String caseId, SpecialistDecision decision, List<FbssCause> probableCauses, String rationale,
             Caller evaluator) {
+        return evaluate(caseId, decision, probableCauses, List.of(), rationale, evaluator);
+    }
+
+    /** The same, with the imaging findings the specialist read (coded), which decision support then reads too. */
+    public Assessment evaluate(String caseId, SpecialistDecision decision, List<FbssCause> probableCauses, List<Imaging> imagingFindings,
+            String rationale, Caller evaluator) {
         return store.update(Assessment.class, caseId, assessment -> {
                     if (!assessment.opened() || !evaluator.maySeeCasesOf(assessment.clinicId())) {
                         throw unknown();
                     }
-                    assessment.evaluate(decision, probableCauses, rationale, evaluator.subject(), policy, clock.instant());
+                    assessment.evaluate(decision, probableCauses, imagingFindings, rationale, evaluator.subject(), policy, clock.instant());
                 })
                 .map(evaluated -> {
                     audit.record(evaluator, "evaluation.recorded", "case", caseId, PURPOSE);

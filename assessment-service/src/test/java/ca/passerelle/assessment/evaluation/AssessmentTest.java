@@ -263,6 +263,87 @@ class AssessmentTest {
     }
 
     @Test
+    void declinedIsTerminalWhateverArrivesAfterwards() {
+        Assessment assessment = opened(aCase());
+        assessment.evaluate(SpecialistDecision.NOT_A_CANDIDATE, List.of(), "Pas de cible chirurgicale", SPECIALIST, policy, later);
+
+        assessment.recordSession(session("s-1", CareModality.PHYSIOTHERAPY, 10), policy, evenLater);
+        assessment.reportRedFlags(List.of(RedFlag.CAUDA_EQUINA), policy, evenLater);
+        assessment.changeConsents(new ConsentGrants(true, false, false), evenLater, policy, evenLater);
+        assessment.changeConsents(Cases.ALL_CONSENTS, evenLater.plusSeconds(60), policy, evenLater);
+
+        assertThat(assessment.status()).isEqualTo(AssessmentStatus.NOT_A_CANDIDATE);
+        assertThat(assessment.surgeryRecommended()).isFalse();
+        assertThat(types(assessment)).containsExactly(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(),
+                EventCatalog.SURGERY_NOT_INDICATED.name());
+        assertThatThrownBy(() -> recommend(assessment)).isInstanceOf(RuleViolationException.class)
+                .satisfies(e -> assertThat(((RuleViolationException) e).rule()).isEqualTo("assessment-not-awaiting-evaluation"));
+    }
+
+    @Test
+    void verifiesAgainstTheLongerMinimumOfTheCategoryTheSpecialistChose() {
+        ConservativeCarePolicy longerForFusion = new ConservativeCarePolicy(90, 24, true, 1, 12, 4, 30, 2, 30, 10,
+                java.util.Map.of(ca.passerelle.events.assessment.SurgicalCategory.FUSION, 180));
+        Assessment assessment = new Assessment("c-1");
+        assessment.open(aCase().build(), longerForFusion, NOW);
+        assertThat(assessment.suggestion().category()).hasToString("SIMPLE_DECOMPRESSION");
+        assertThat(assessment.verification().verified()).as("179 days meet the general 90").isTrue();
+
+        assessment.evaluate(SpecialistDecision.FUSION, List.of(), "Instabilité dynamique en flexion", SPECIALIST, longerForFusion, later);
+
+        assertThat(assessment.status()).isEqualTo(AssessmentStatus.CONSERVATIVE_CARE_INSUFFICIENT);
+        assertThat(assessment.verification().unmet()).containsExactly(Shortfall.DURATION);
+        assertThat(assessment.verification().missing()).containsExactly(
+                "supervised conservative care lasted 179 days; the policy asks for at least 180 days");
+        assertThat(assessment.gating().missing()).containsExactly(Gating.CARE_NOT_VERIFIED);
+        assertThat(types(assessment)).containsExactly(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(),
+                EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name());
+
+        assessment.recordSession(session("s-physio", CareModality.PHYSIOTHERAPY, 9), longerForFusion, evenLater);
+
+        assertThat(assessment.status()).isEqualTo(AssessmentStatus.SURGERY_RECOMMENDED);
+        assertThat(types(assessment)).containsExactly(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(),
+                EventCatalog.CONSERVATIVE_CARE_INSUFFICIENT.name(), EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(),
+                EventCatalog.SURGERY_RECOMMENDED.name());
+        assertThat(assessment.pendingEvents().get(3).data()).contains("\"category\":\"FUSION\"");
+    }
+
+    @Test
+    void saysExactlyWhatIsMissingAndTheEarliestDateInTheInsufficientEvent() {
+        Assessment assessment = opened(aCase().withCare(course(CareModality.PHYSIOTHERAPY, "2026-09-18", "2026-11-02", 20)));
+
+        String insufficient = assessment.pendingEvents().get(0).data();
+
+        assertThat(insufficient).contains("\"earliestEligibleOn\":\"2026-12-17\"")
+                .contains("supervised conservative care lasted 45 days; the policy asks for at least 90 days")
+                .contains("no supervised modality besides physiotherapy is documented");
+        assertThat(assessment.verification().earliestEligibleOn()).isEqualTo(LocalDate.of(2026, 12, 17));
+    }
+
+    @Test
+    void readsTheImagingFindingsTheSpecialistRecordsWithTheEvaluation() {
+        Assessment assessment = opened(aCase());
+        assertThat(assessment.suggestion().category()).hasToString("SIMPLE_DECOMPRESSION");
+        Imaging reading = new Imaging("CT", LocalDate.of(2026, 11, 6), List.of(RadiologicalFinding.INSTABILITY), "L4-L5");
+
+        assertThatThrownBy(() -> assessment.evaluate(SpecialistDecision.MOTION_PRESERVATION, List.of(), List.of(reading), null, SPECIALIST,
+                policy, later)).isInstanceOf(RuleViolationException.class);
+        assertThat(assessment.imaging()).as("a refused evaluation keeps nothing").doesNotContain(reading);
+
+        assessment.evaluate(SpecialistDecision.FUSION, List.of(FbssCause.INADEQUATE_FIRST_SURGERY), List.of(reading), null, SPECIALIST, policy,
+                later);
+
+        assertThat(assessment.evaluation().imagingFindings()).containsExactly(reading);
+        assertThat(assessment.evaluation().suggestedCategory()).as("judged with the specialist's findings").hasToString("FUSION");
+        assertThat(assessment.evaluation().departsFromSuggestion()).isFalse();
+        assertThat(assessment.suggestion().category()).hasToString("FUSION");
+        assertThat(assessment.suggestion().reasons()).first().asString().startsWith("INSTABILITY on CT of 2026-11-06 at L4-L5");
+        assertThat(assessment.imaging()).hasSize(2).contains(reading);
+        assertThat(assessment.status()).isEqualTo(AssessmentStatus.SURGERY_RECOMMENDED);
+        assertThat(assessment.pendingEvents().get(1).data()).contains("\"category\":\"FUSION\"");
+    }
+
+    @Test
     void letsTheSpecialistDepartFromTheSuggestionWithARationaleThatIsKept() {
         Assessment assessment = opened(aCase());
 

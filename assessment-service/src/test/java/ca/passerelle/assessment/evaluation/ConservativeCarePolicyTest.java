@@ -111,6 +111,37 @@ class ConservativeCarePolicyTest {
     }
 
     @Test
+    void ignoresTheSessionsOutsideTheLookBackBecauseOfTheLookBackAlone() {
+        List<CareSession> sessions = sessions(weekly(PHYSIOTHERAPY, "2024-01-08", "2024-10-28"), weekly(MANUAL_THERAPY, "2026-08-03", "2026-10-26"));
+        List<ScoreReport> scores = List.of(scores("2026-08-03", 7, 48.0));
+        ConservativeCarePolicy threeYears = new ConservativeCarePolicy(90, 36, true, 1, 12, 4, 30, 2, 30, 10, Map.of());
+
+        CareVerification underDefaults = policy.verify(List.of(), sessions, scores, null, TODAY);
+        CareVerification underThreeYears = threeYears.verify(List.of(), sessions, scores, null, TODAY);
+
+        assertThat(underDefaults.modalities()).containsExactly(MANUAL_THERAPY);
+        assertThat(underDefaults.sessions()).isEqualTo(13);
+        assertThat(underThreeYears.modalities()).containsExactly(PHYSIOTHERAPY, MANUAL_THERAPY);
+        assertThat(underThreeYears.sessions()).isEqualTo(13 + 43);
+        assertThat(underThreeYears.verified()).isTrue();
+    }
+
+    @Test
+    void countsASessionOnTheFirstDayOfTheLookBackAndNotTheDayBefore() {
+        LocalDate windowStart = TODAY.minusMonths(24);
+        List<CareSession> care = new ArrayList<>(weekly(MANUAL_THERAPY, "2026-08-03", "2026-10-26"));
+        care.add(new CareSession("physio-first-day", PHYSIOTHERAPY, windowStart, true, windowStart.atStartOfDay(Assessment.CARE_ZONE).toInstant()));
+        care.add(new CareSession("physio-day-before", PHYSIOTHERAPY, windowStart.minusDays(1), true,
+                windowStart.minusDays(1).atStartOfDay(Assessment.CARE_ZONE).toInstant()));
+
+        CareVerification verification = policy.verify(List.of(), care, List.of(scores("2026-08-03", 7, 48.0)), null, TODAY);
+
+        assertThat(verification.sessions()).isEqualTo(13 + 1);
+        assertThat(verification.modalities()).containsExactly(PHYSIOTHERAPY, MANUAL_THERAPY);
+        assertThat(verification.supervisedDays()).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(windowStart, LocalDate.parse("2026-10-26")));
+    }
+
+    @Test
     void addsSessionsToTheCoursesDocumentedAtOpening() {
         CareVerification verification = policy.verify(List.of(course(PHYSIOTHERAPY, "2026-07-01", "2026-08-31", 9)),
                 weekly(NEUROVERTEBRAL_DECOMPRESSION, "2026-09-07", "2026-10-26"), List.of(scores("2026-07-01", 7, 48.0)), null, TODAY);

@@ -42,7 +42,7 @@ class AssessmentController {
 
     @PostMapping("/{caseId}/evaluation")
     AssessmentResponse evaluate(@PathVariable String caseId, @Valid @RequestBody EvaluationRequest request) {
-        return AssessmentResponse.of(assessments.evaluate(caseId, request.decision(), request.probableCauses(), request.rationale(),
+        return AssessmentResponse.of(assessments.evaluate(caseId, request.decision(), request.probableCauses(), request.readings(), request.rationale(),
                 Callers.current()));
     }
 }

@@ -8,11 +8,13 @@ import ca.passerelle.assessment.evaluation.Assessment;
 import ca.passerelle.assessment.evaluation.AssessmentStatus;
 import ca.passerelle.assessment.evaluation.CareVerification;
 import ca.passerelle.assessment.evaluation.Evaluation;
+import ca.passerelle.assessment.evaluation.Imaging;
 import ca.passerelle.assessment.evaluation.SpecialistDecision;
 import ca.passerelle.assessment.evaluation.SuggestedCause;
 import ca.passerelle.assessment.evaluation.Suggestion;
 import ca.passerelle.events.assessment.FbssCause;
 import ca.passerelle.events.assessment.SurgicalCategory;
+import ca.passerelle.events.intake.RadiologicalFinding;
 import ca.passerelle.events.intake.RedFlag;
 
 /** A case's assessment as the API shows it (docs/http-apis.md). */
@@ -20,10 +22,20 @@ record AssessmentResponse(
         String caseId,
         AssessmentStatus status,
         List<RedFlag> redFlags,
+        List<ImagingView> imaging,
         VerificationView verification,
         SuggestionView suggestion,
         EvaluationView evaluation,
         GatingResponse.ConditionsView gating) {
+
+    /** An imaging study and its coded findings: intake's studies and the specialist's readings, oldest first. */
+    record ImagingView(String modality, LocalDate performedOn, String levels, List<RadiologicalFinding> findings) {
+
+        static List<ImagingView> of(List<Imaging> studies) {
+            return studies.stream().map(study -> new ImagingView(study.modality(), study.performedOn(), study.levels(), study.findings()))
+                    .toList();
+        }
+    }
 
     record VerificationView(CareVerification.Outcome outcome, List<String> unmet, List<String> missing, LocalDate earliestEligibleOn,
             String evidenceSummary) {
@@ -45,7 +57,7 @@ record AssessmentResponse(
     }
 
     record EvaluationView(SpecialistDecision decision, List<FbssCause> probableCauses, String rationale, String evaluatedBy,
-            Instant evaluatedAt, SurgicalCategory suggestedCategory, boolean departsFromSuggestion) {
+            Instant evaluatedAt, SurgicalCategory suggestedCategory, boolean departsFromSuggestion, List<ImagingView> imagingFindings) {
     }
 
     static AssessmentResponse of(Assessment assessment) {
@@ -55,6 +67,7 @@ record AssessmentResponse(
                 assessment.caseId(),
                 assessment.status(),
                 assessment.redFlags(),
+                ImagingView.of(assessment.imaging()),
                 verification == null ? null
                         : new VerificationView(verification.outcome(), verification.unmet(), verification.missing(),
                                 verification.earliestEligibleOn(), verification.evidenceSummary()),
@@ -62,7 +75,7 @@ record AssessmentResponse(
                 evaluation == null ? null
                         : new EvaluationView(evaluation.decision(), evaluation.probableCauses(), evaluation.rationale(),
                                 evaluation.evaluatedBy(), evaluation.evaluatedAt(), evaluation.suggestedCategory(),
-                                evaluation.departsFromSuggestion()),
+                                evaluation.departsFromSuggestion(), ImagingView.of(evaluation.imagingFindings())),
                 GatingResponse.ConditionsView.of(assessment));
     }
 }
