@@ -122,16 +122,22 @@ public class BookingSaga {
 
     private void search(SurgeryBooking booking) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate from = policy.searchFrom(today);
-        LocalDate to = policy.searchTo(today);
+        PatientConstraints constraints = booking.patientConstraints();
+        LocalDate from = constraints.earliestSurgeryOn(policy.searchFrom(today), policy);
+        LocalDate to = constraints.latestSurgeryOn(policy.searchTo(today), booking.category(), policy);
         List<Facility> hospitals = gateway.surgicalHospitalsInFrance(booking.category());
         Map<String, List<Slot>> slots = new LinkedHashMap<>();
-        for (Facility hospital : hospitals) {
-            slots.put(hospital.id(), gateway.availability(hospital.id(), from, to));
+        if (!to.isBefore(from)) {
+            for (Facility hospital : hospitals) {
+                if (constraints.admits(hospital)) {
+                    slots.put(hospital.id(), gateway.availability(hospital.id(), from, to));
+                }
+            }
         }
-        List<BookingOption> options = OptionRanking.rank(booking.category(), hospitals, slots, from, to, policy.maxOptions());
+        List<BookingOption> options = OptionRanking.rank(booking.category(), hospitals, slots, from, to, policy.maxOptions(), constraints);
         log.info("Booking {}: {} option(s) among {} hospital(s)", booking.caseId(), options.size(), hospitals.size());
-        store.update(SurgeryBooking.class, booking.caseId(), b -> b.optionsFound(options, policy.autoPick(), clock.instant()));
+        int round = booking.searchRound();
+        store.update(SurgeryBooking.class, booking.caseId(), b -> b.optionsFound(round, options, policy.autoPick(), clock.instant()));
     }
 
     private void hold(SurgeryBooking booking) {

@@ -147,6 +147,18 @@ public class BookingService {
     }
 
     /**
+     * The coordinator's constraints for the patient; the search starts again with them (an unanswered appointment is
+     * withdrawn first). The constraints are neither logged nor put in events.
+     */
+    public SurgeryBooking constrain(Caller caller, String caseId, PatientConstraints constraints) {
+        SurgeryBooking constrained = store.update(SurgeryBooking.class, caseId, booking -> booking.constrain(constraints, clock.instant()))
+                .orElseThrow(() -> new NotFoundException("No booking for case " + caseId));
+        log.info("Booking {}: patient constraints set by {}, searching again", caseId, caller.subject());
+        audit.record(caller, "booking.constraints-set", "case", caseId, PURPOSE);
+        return constrained;
+    }
+
+    /**
      * The appointments a caller may see: a hospital its own only (a {@code hospitalId} naming another hospital is
      * answered as unknown, it never widens the view); a coordinator every hospital's, or one hospital's when asked.
      */

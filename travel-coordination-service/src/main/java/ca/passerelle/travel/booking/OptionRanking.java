@@ -12,7 +12,8 @@ import ca.passerelle.events.assessment.SurgicalCategory;
 /**
  * Turns facility-gateway's answers into ranked options: for each French surgical hospital performing the category,
  * its earliest available slot in the window; earliest date first, then French-speaking hospitals first. One option per
- * hospital, so that a hospital that declines leaves real alternatives.
+ * hospital, so that a hospital that declines leaves real alternatives. The patient's constraints ({@link PatientConstraints})
+ * narrow the window and may rule hospitals out.
  */
 public final class OptionRanking {
 
@@ -25,8 +26,19 @@ public final class OptionRanking {
 
     public static List<BookingOption> rank(SurgicalCategory category, List<Facility> facilities, Map<String, List<Slot>> slotsByFacility,
             LocalDate from, LocalDate to, int maxOptions) {
+        return rank(category, facilities, slotsByFacility, from, to, maxOptions, PatientConstraints.NONE);
+    }
+
+    /**
+     * As {@link #rank(SurgicalCategory, List, Map, LocalDate, LocalDate, int)}, leaving out the hospitals the patient's
+     * constraints rule out (language, exclusions). The window {@code from}–{@code to} is the caller's, already narrowed
+     * to the patient's availability ({@link PatientConstraints#earliestSurgeryOn}, {@link PatientConstraints#latestSurgeryOn}).
+     */
+    public static List<BookingOption> rank(SurgicalCategory category, List<Facility> facilities, Map<String, List<Slot>> slotsByFacility,
+            LocalDate from, LocalDate to, int maxOptions, PatientConstraints constraints) {
         List<Candidate> best = facilities.stream()
                 .filter(facility -> performsInFrance(facility, category))
+                .filter(constraints::admits)
                 .flatMap(facility -> earliestSlot(slotsByFacility.getOrDefault(facility.id(), List.of()), from, to)
                         .map(slot -> new Candidate(facility, slot)).stream())
                 .sorted(BEST_FIRST)

@@ -74,6 +74,10 @@ public class SurgeryBooking extends AggregateDocument {
     private TravelPlan travelPlan;
     /** What the partner hospitals must still be told (moved to their feeds by the driver, first in first out). */
     private List<FeedNotice> feedNotices = new ArrayList<>();
+    /** What the coordinator said of the patient's availability, language and hospitals to avoid; null for none. */
+    private PatientConstraints patientConstraints;
+    /** Counts the searches started; a search's answer is taken only if no newer search was started since. */
+    private int searchRound;
     private Instant updatedAt;
 
     SurgeryBooking() {
@@ -124,7 +128,12 @@ public class SurgeryBooking extends AggregateDocument {
     }
 
     void optionsFound(List<BookingOption> found, boolean autoPick, Instant now) {
-        if (status != BookingStatus.SEARCHING) {
+        optionsFound(searchRound, found, autoPick, now);
+    }
+
+    /** The answer of the search started in {@code round}; ignored when a newer search was started meanwhile (new constraints). */
+    void optionsFound(int round, List<BookingOption> found, boolean autoPick, Instant now) {
+        if (status != BookingStatus.SEARCHING || round != searchRound) {
             return;
         }
         stepSucceeded();
@@ -217,6 +226,33 @@ public class SurgeryBooking extends AggregateDocument {
         chosenOptionId = optionId;
         this.chosenBy = chosenBy;
         status = BookingStatus.HOLDING;
+        touch(now);
+    }
+
+    /**
+     * The coordinator's constraints for this patient (availability, French-speaking team, hospitals to avoid): the search
+     * starts again with them. Before a slot is booked only: options not yet offered or offered (also after none was
+     * left) are searched again; an appointment the hospital has not answered yet is withdrawn first (hold released,
+     * hospital told it is cancelled). A booked surgery is moved or cancelled instead.
+     */
+    public void constrain(PatientConstraints constraints, Instant now) {
+        switch (status) {
+            case SEARCHING, AWAITING_CHOICE, NO_OPTION -> {
+            }
+            case AWAITING_HOSPITAL_CONFIRMATION -> withdrawAppointment(now);
+            case HOLDING -> throw new RuleViolationException("booking-holding",
+                    "A slot is being held for case " + caseId + "; set the constraints again in a moment");
+            case SCHEDULED -> throw new RuleViolationException("booking-already-scheduled",
+                    "The surgery of case " + caseId + " is booked: reschedule or cancel it instead");
+            default -> throw new RuleViolationException("booking-not-open", "The booking of case " + caseId + " is " + status);
+        }
+        patientConstraints = constraints;
+        options = new ArrayList<>();
+        chosenOptionId = null;
+        chosenBy = null;
+        status = BookingStatus.SEARCHING;
+        searchRound++;
+        stepSucceeded();
         touch(now);
     }
 
@@ -550,6 +586,14 @@ public class SurgeryBooking extends AggregateDocument {
 
     public Optional<TravelPlan> travelPlan() {
         return Optional.ofNullable(travelPlan);
+    }
+
+    public PatientConstraints patientConstraints() {
+        return patientConstraints == null ? PatientConstraints.NONE : patientConstraints;
+    }
+
+    public int searchRound() {
+        return searchRound;
     }
 
     public List<FeedNotice> feedNotices() {

@@ -1,14 +1,17 @@
 package ca.passerelle.travel.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import ca.passerelle.events.assessment.SurgicalCategory;
+import ca.passerelle.platform.web.RuleViolationException;
 
 class OptionRankingTest {
 
@@ -74,6 +77,53 @@ class OptionRankingTest {
                 "fusion", List.of(available("fusion", "f1", "2027-01-10"))), 5);
 
         assertThat(options).isEmpty();
+    }
+
+    @Test
+    void leavesOutHospitalsThePatientExcludesAndNonFrenchSpeakingOnesWhenThePatientNeedsFrench() {
+        List<Facility> hospitals = List.of(hospital("english", List.of("en")), hospital("excluded", List.of("fr")),
+                hospital("french", List.of("fr")));
+        Map<String, List<Slot>> slots = Map.of(
+                "english", List.of(available("english", "en1", "2027-01-01")),
+                "excluded", List.of(available("excluded", "x1", "2027-01-02")),
+                "french", List.of(available("french", "f1", "2027-01-20")));
+
+        List<BookingOption> options = OptionRanking.rank(SurgicalCategory.SIMPLE_DECOMPRESSION, hospitals, slots, FROM, TO, 5,
+                new PatientConstraints(null, null, true, Set.of("excluded")));
+
+        assertThat(options).extracting(BookingOption::hospitalId).containsExactly("french");
+        assertThat(OptionRanking.rank(SurgicalCategory.SIMPLE_DECOMPRESSION, hospitals, slots, FROM, TO, 5,
+                new PatientConstraints(null, null, false, Set.of("excluded")))).extracting(BookingOption::hospitalId)
+                .as("without the language need, English-speaking hospitals stay, ranked by date").containsExactly("english", "french");
+    }
+
+    @Test
+    void narrowsTheWindowSoThePreOpConsultationAndTheFitToFlyDateFallWhileThePatientIsAvailable() {
+        SchedulingProperties policy = Policies.defaults();
+        PatientConstraints constraints = new PatientConstraints(LocalDate.parse("2027-01-10"), LocalDate.parse("2027-02-10"), false, Set.of());
+
+        LocalDate from = constraints.earliestSurgeryOn(FROM, policy);
+        LocalDate to = constraints.latestSurgeryOn(TO, SurgicalCategory.FUSION, policy);
+
+        assertThat(from).as("pre-op consultation (surgery - 2 days) not before the patient is there").isEqualTo(LocalDate.parse("2027-01-12"));
+        assertThat(to).as("fit to fly (surgery + 14 days for FUSION) by the last day the patient can be away")
+                .isEqualTo(LocalDate.parse("2027-01-27"));
+        assertThat(PatientConstraints.NONE.earliestSurgeryOn(FROM, policy)).isEqualTo(FROM);
+        assertThat(PatientConstraints.NONE.latestSurgeryOn(TO, SurgicalCategory.FUSION, policy)).isEqualTo(TO);
+        assertThat(new PatientConstraints(LocalDate.parse("2026-01-01"), null, false, Set.of()).earliestSurgeryOn(FROM, policy))
+                .as("never earlier than the policy's lead time").isEqualTo(FROM);
+
+        List<BookingOption> options = OptionRanking.rank(SurgicalCategory.FUSION, List.of(hospital("lyon", List.of("fr"))),
+                Map.of("lyon", List.of(available("lyon", "before", "2027-01-11"), available("lyon", "inside", "2027-01-20"),
+                        available("lyon", "after", "2027-01-28"))), from, to, 5, constraints);
+        assertThat(options).extracting(BookingOption::slotId).containsExactly("inside");
+    }
+
+    @Test
+    void refusesAnAvailabilityThatEndsBeforeItStarts() {
+        assertThatThrownBy(() -> new PatientConstraints(LocalDate.parse("2027-02-01"), LocalDate.parse("2027-01-31"), false, Set.of()))
+                .isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("availability-ends-before-it-starts");
     }
 
     @Test

@@ -378,6 +378,60 @@ class SurgeryBookingIT {
         gateway.verify(exactly(0), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "paris-1"))));
     }
 
+    /**
+     * The coordinator learns the patient cannot be in France before a date: the unanswered appointment at Lyon is
+     * withdrawn (hold released, Lyon told), and the new search offers only the slots whose pre-op consultation falls
+     * after that date. Once the surgery is booked, constraints are refused.
+     */
+    @Test
+    void searchesAgainWithThePatientsConstraintsAndOffersOnlyTheSlotsThatFitThem() {
+        String caseId = newCaseId();
+        stubHold(caseId, "lyon-1", LYON, TODAY.plusDays(40));
+        stubHold(caseId, "paris-1", PARIS, TODAY.plusDays(45));
+        stubConfirmation(holdId(caseId, "paris-1"), "paris-1", PARIS, TODAY.plusDays(45));
+        sendRecommendation(caseId, UUID.randomUUID().toString());
+        String atLyon = awaitBooking(caseId, "AWAITING_HOSPITAL_CONFIRMATION").get("appointment").get("appointmentId").asString();
+
+        Answer inverted = http(TestTokens.coordinator(), "PUT", "/api/bookings/" + caseId + "/patient-constraints",
+                "{\"availableFrom\":\"%s\",\"availableUntil\":\"%s\"}".formatted(TODAY.plusDays(50), TODAY.plusDays(49)));
+        assertThat(inverted.status()).isEqualTo(422);
+        assertThat(inverted.body().get("rule").asString()).isEqualTo("availability-ends-before-it-starts");
+        assertThat(status(caseId)).isEqualTo("AWAITING_HOSPITAL_CONFIRMATION");
+
+        Answer constrained = http(TestTokens.coordinator(), "PUT", "/api/bookings/" + caseId + "/patient-constraints",
+                "{\"availableFrom\":\"%s\",\"frenchSpeakingOnly\":true}".formatted(TODAY.plusDays(41)));
+
+        assertThat(constrained.status()).isEqualTo(200);
+        assertThat(constrained.body().get("patientConstraints").get("availableFrom").asString()).isEqualTo(TODAY.plusDays(41).toString());
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode booking = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body();
+            return "AWAITING_HOSPITAL_CONFIRMATION".equals(booking.get("status").asString())
+                    && PARIS.equals(booking.path("appointment").path("hospitalId").asString(null));
+        });
+        await().atMost(PATIENCE).untilAsserted(() ->
+                gateway.verify(exactly(1), deleteRequestedFor(urlEqualTo("/api/holds/" + holdId(caseId, "lyon-1")))));
+        await().atMost(PATIENCE).until(() -> eventTypes(caseId).stream().filter(EventCatalog.SURGERY_OPTIONS_OFFERED.name()::equals).count() == 2);
+        assertThat(lastEvent(caseId, EventCatalog.SURGERY_OPTIONS_OFFERED).options())
+                .as("Lyon's slot would put the pre-op consultation before the patient is there")
+                .extracting(SurgeryOptionsOffered.Option::hospitalId, SurgeryOptionsOffered.Option::earliestSurgeryOn)
+                .containsExactly(tuple(PARIS, TODAY.plusDays(45)));
+        await().atMost(PATIENCE).until(() -> feedStatuses(LYON, atLyon).equals(List.of("proposed", "cancelled")));
+        assertThat(http(TestTokens.hospital(LYON), "POST", "/api/hospital/appointments/" + atLyon + "/confirmation", null).status())
+                .isEqualTo(404);
+
+        String atParis = http(TestTokens.coordinator(), "GET", "/api/bookings/" + caseId, null).body().get("appointment").get("appointmentId")
+                .asString();
+        assertThat(http(TestTokens.hospital(PARIS), "POST", "/api/hospital/appointments/" + atParis + "/confirmation", null).status())
+                .isEqualTo(200);
+        awaitBooking(caseId, "SCHEDULED");
+        Answer tooLate = http(TestTokens.coordinator(), "PUT", "/api/bookings/" + caseId + "/patient-constraints", "{\"frenchSpeakingOnly\":false}");
+        assertThat(tooLate.status()).isEqualTo(422);
+        assertThat(tooLate.body().get("rule").asString()).isEqualTo("booking-already-scheduled");
+        assertThat(audit.entriesAbout("case", caseId)).extracting(AuditEntry::action).contains("booking.constraints-set");
+        assertThat(travelEvents(caseId)).allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .doesNotContain("frenchSpeakingOnly", "availableFrom"));
+    }
+
     @Test
     void opensOneBookingWithOneHoldWhenTheSameRecommendationArrivesTwice() {
         String caseId = newCaseId();

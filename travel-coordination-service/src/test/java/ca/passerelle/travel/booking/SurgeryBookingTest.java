@@ -91,6 +91,64 @@ class SurgeryBookingTest {
     }
 
     @Test
+    void searchesAgainWithThePatientsConstraintsOnceNoOptionWasLeft() {
+        SurgeryBooking booking = BookingFixtures.searching();
+        booking.optionsFound(List.of(), true, NOW);
+        PatientConstraints constraints = new PatientConstraints(LocalDate.parse("2027-02-01"), null, true, Set.of("fr-lyon-chu-01"));
+
+        booking.constrain(constraints, NOW.plusSeconds(60));
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.SEARCHING);
+        assertThat(booking.patientConstraints()).isEqualTo(constraints);
+        assertThat(booking.options()).isEmpty();
+        assertThat(booking.nextStep()).isEqualTo(SagaStep.SEARCH);
+        assertThat(booking.isDue(NOW.plusSeconds(60))).isTrue();
+    }
+
+    @Test
+    void ignoresTheAnswerOfASearchStartedBeforeTheConstraintsChanged() {
+        SurgeryBooking booking = BookingFixtures.searching();
+        int before = booking.searchRound();
+        booking.constrain(new PatientConstraints(null, null, true, Set.of()), NOW);
+
+        booking.optionsFound(before, List.of(LYON, PARIS), true, NOW);
+
+        assertThat(booking.status()).as("the older search's options are not taken").isEqualTo(BookingStatus.SEARCHING);
+        assertThat(booking.options()).isEmpty();
+
+        booking.optionsFound(booking.searchRound(), List.of(PARIS), true, NOW);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.HOLDING);
+        assertThat(booking.chosenOption()).contains(PARIS);
+    }
+
+    @Test
+    void withdrawsAnUnansweredAppointmentWhenTheConstraintsChangeAndRefusesThemOnceBooked() {
+        SurgeryBooking awaiting = BookingFixtures.awaitingConfirmation("apt-1");
+
+        awaiting.constrain(new PatientConstraints(null, LocalDate.parse("2027-01-25"), false, Set.of()), NOW);
+
+        assertThat(awaiting.status()).isEqualTo(BookingStatus.SEARCHING);
+        assertThat(awaiting.hold()).isEmpty();
+        assertThat(awaiting.appointment()).isEmpty();
+        assertThat(awaiting.confirmBy()).isEmpty();
+        assertThat(awaiting.holdsToRelease()).containsExactly("hold-1");
+        assertThat(awaiting.feedNotices()).extracting(FeedNotice::status).containsExactly(FeedStatus.PROPOSED, FeedStatus.CANCELLED);
+        assertThat(awaiting.nextStep()).as("the hospital is told and the hold released before the new search")
+                .isEqualTo(SagaStep.PUBLISH_FEED);
+
+        SurgeryBooking scheduled = BookingFixtures.scheduled("apt-2");
+        assertThatThrownBy(() -> scheduled.constrain(PatientConstraints.NONE, NOW))
+                .isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("booking-already-scheduled");
+        assertThat(scheduled.status()).isEqualTo(BookingStatus.SCHEDULED);
+        SurgeryBooking holding = BookingFixtures.holding();
+        assertThatThrownBy(() -> holding.constrain(PatientConstraints.NONE, NOW))
+                .isInstanceOf(RuleViolationException.class)
+                .extracting(e -> ((RuleViolationException) e).rule()).isEqualTo("booking-holding");
+    }
+
+    @Test
     void awaitsTheHospitalWithTheAppointmentDatesOnceTheSlotIsHeld() {
         SurgeryBooking booking = BookingFixtures.awaitingConfirmation("apt-1");
 

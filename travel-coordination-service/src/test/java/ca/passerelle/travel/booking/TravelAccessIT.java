@@ -38,7 +38,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -122,7 +126,9 @@ class TravelAccessIT {
             new Route("POST", "/api/hospital/appointments/apt-1/cancel", null, List.of("SPECIALIST", "CLINIC", "SERVICE")),
             new Route("POST", "/api/hospital/appointments/apt-1/reschedule", "{\"surgeryOn\":\"2027-01-20\"}",
                     List.of("SPECIALIST", "CLINIC", "SERVICE")),
-            new Route("GET", "/api/hospital/feed?after=0", null, List.of("COORDINATOR", "SPECIALIST", "CLINIC", "SERVICE")));
+            new Route("GET", "/api/hospital/feed?after=0", null, List.of("COORDINATOR", "SPECIALIST", "CLINIC", "SERVICE")),
+            new Route("PUT", "/api/bookings/c-1/patient-constraints", "{\"frenchSpeakingOnly\":true}",
+                    List.of("SPECIALIST", "CLINIC", "HOSPITAL", "SERVICE")));
 
     @LocalServerPort
     int port;
@@ -131,6 +137,8 @@ class TravelAccessIT {
     RequestMappingHandlerMapping routes;
     @Autowired
     List<AccessPolicy> policies;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     AggregateStore store;
     @Autowired
@@ -142,7 +150,26 @@ class TravelAccessIT {
     @Test
     void givesEveryRouteAnExplicitRule() {
         assertThat(RouteInventory.routesWithoutRule(routes, policies)).isEmpty();
+        assertThat(RouteInventory.routesWithoutRule(context, policies)).as("every route the dispatcher serves, springdoc and actuator included")
+                .isEmpty();
         assertThat(routes.getHandlerMethods()).hasSizeGreaterThanOrEqualTo(FORBIDDEN.size());
+    }
+
+    /** The role matrix below is checked on every API route of the service: a new route without a row fails here. */
+    @Test
+    void coversEveryApiRouteInTheRoleMatrix() {
+        List<String> apiRoutes = new ArrayList<>();
+        routes.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream().filter(pattern -> pattern.startsWith("/api/"))
+                .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(method -> apiRoutes.add(method.name() + " " + pattern))));
+        PathPatternParser parser = new PathPatternParser();
+
+        assertThat(apiRoutes).isNotEmpty().allSatisfy(route -> {
+            String method = route.substring(0, route.indexOf(' '));
+            PathPattern pattern = parser.parse(route.substring(route.indexOf(' ') + 1));
+            assertThat(FORBIDDEN).as("a role-matrix row for " + route).anyMatch(row -> row.method().equals(method)
+                    && pattern.matches(PathContainer.parsePath(row.path().replaceFirst("\\?.*", ""))));
+        });
+        assertThat(FORBIDDEN).hasSize(apiRoutes.size());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import ca.passerelle.travel.booking.BookingService;
+import ca.passerelle.travel.booking.PatientConstraints;
 import ca.passerelle.travel.booking.TravelDocument;
 import ca.passerelle.travel.booking.TravelPlan;
 import jakarta.validation.Valid;
@@ -59,6 +60,11 @@ class BookingController {
             @Valid CompanionRequest accompanyingPerson, @Size(max = 20) Set<@NotNull TravelDocument> documentsReady) {
     }
 
+    /** The patient's availability, language need and hospitals to avoid; every field may be left out. */
+    record PatientConstraintsRequest(LocalDate availableFrom, LocalDate availableUntil, Boolean frenchSpeakingOnly,
+            @Size(max = 50) Set<@NotBlank @Size(max = 100) String> excludedHospitals) {
+    }
+
     @GetMapping("/{caseId}")
     BookingResponse booking(@PathVariable String caseId) {
         return BookingResponse.of(bookings.booking(caseId));
@@ -79,6 +85,16 @@ class BookingController {
     @PostMapping("/{caseId}/reschedule")
     BookingResponse reschedule(@PathVariable String caseId, @Valid @RequestBody RescheduleRequest reschedule) {
         return BookingResponse.of(bookings.reschedule(Callers.current(), caseId, reschedule.surgeryOn()));
+    }
+
+    /**
+     * The coordinator's constraints for the patient: the options are searched again with them (an appointment the
+     * hospital has not answered yet is withdrawn first). Refused once the surgery is booked (422).
+     */
+    @PutMapping("/{caseId}/patient-constraints")
+    BookingResponse constrain(@PathVariable String caseId, @Valid @RequestBody PatientConstraintsRequest constraints) {
+        return BookingResponse.of(bookings.constrain(Callers.current(), caseId, new PatientConstraints(constraints.availableFrom(),
+                constraints.availableUntil(), Boolean.TRUE.equals(constraints.frenchSpeakingOnly()), constraints.excludedHospitals())));
     }
 
     @GetMapping("/{caseId}/travel-plan")

@@ -9,16 +9,18 @@ import ca.passerelle.travel.booking.BookingOption;
 import ca.passerelle.travel.booking.BookingStatus;
 import ca.passerelle.travel.booking.Hold;
 import ca.passerelle.travel.booking.HospitalDecision;
+import ca.passerelle.travel.booking.PatientConstraints;
 import ca.passerelle.travel.booking.SurgeryBooking;
 import ca.passerelle.events.assessment.SurgicalCategory;
 
 /**
  * A booking as coordinators and specialists see it, with who picked the option (null when picked automatically) and
  * who answered for the hospital each time (token subjects, the hospital itself or a coordinator on its behalf), and by
- * when the hospital must answer a held slot ({@code confirmBy}, null otherwise).
+ * when the hospital must answer a held slot ({@code confirmBy}, null otherwise), and the patient's constraints for the search.
  */
 record BookingResponse(String caseId, BookingStatus status, SurgicalCategory category, List<OptionView> options, String chosenBy,
-        HoldView hold, AppointmentView appointment, Instant confirmBy, List<HospitalDecision> hospitalDecisions) {
+        HoldView hold, AppointmentView appointment, Instant confirmBy, List<HospitalDecision> hospitalDecisions,
+        PatientConstraints patientConstraints) {
 
     static BookingResponse of(SurgeryBooking booking) {
         return new BookingResponse(booking.caseId(), booking.status(), booking.category(),
@@ -27,7 +29,8 @@ record BookingResponse(String caseId, BookingStatus status, SurgicalCategory cat
                 booking.hold().map(HoldView::of).orElse(null),
                 booking.appointment().map(AppointmentView::of).orElse(null),
                 booking.confirmBy().orElse(null),
-                booking.hospitalDecisions());
+                booking.hospitalDecisions(),
+                booking.patientConstraints());
     }
 
     record OptionView(String optionId, String hospitalId, String hospitalName, String city, String slotId, LocalDate surgeryOn) {
