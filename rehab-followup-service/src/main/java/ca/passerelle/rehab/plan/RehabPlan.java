@@ -241,8 +241,8 @@ public class RehabPlan extends AggregateDocument {
 
     /**
      * The time-based rules: a checkpoint unreported beyond the grace period raises MISSED_CHECKPOINT (once: the alert id is
-     * derived from the checkpoint); the plan moves to the phase today falls in, except while an urgent alert (a red flag
-     * after surgery) awaits a coordinator, since the next phase must not start before someone has looked at the patient.
+     * derived from the checkpoint); the plan moves to the phase today falls in (time) unless the patient's progress holds it
+     * (see {@link #holdsPhase()}): the next phase must not start before a coordinator has looked at the patient.
      *
      * @return false when nothing changed
      */
@@ -357,7 +357,7 @@ public class RehabPlan extends AggregateDocument {
     }
 
     private Optional<RehabPhase> phaseToAdvanceTo(LocalDate today) {
-        if (currentPhase == null || alerts.stream().anyMatch(a -> a.isOpen() && a.severity() == AlertSeverity.URGENT)) {
+        if (currentPhase == null || holdsPhase()) {
             return Optional.empty();
         }
         return phases.stream()
@@ -365,6 +365,16 @@ public class RehabPlan extends AggregateDocument {
                 .map(PlannedPhase::phase)
                 .reduce((first, second) -> second)
                 .filter(phase -> phase.ordinal() > currentPhase.ordinal());
+    }
+
+    /**
+     * The progress rule of phase advancement: the plan stays in its phase while an alert that questions the patient's
+     * progress awaits a coordinator's acknowledgement — an urgent one (red flag after surgery) or a clinically meaningful
+     * worsening against the pre-operative baseline. A plateau or a missed checkpoint does not hold the plan.
+     */
+    public boolean holdsPhase() {
+        return alerts.stream().anyMatch(alert -> alert.isOpen()
+                && (alert.severity() == AlertSeverity.URGENT || alert.kind() == AlertKind.WORSENING));
     }
 
     /** The unanswered checkpoint nearest to {@code assessedOn} within the report window (ties: the earlier one). */

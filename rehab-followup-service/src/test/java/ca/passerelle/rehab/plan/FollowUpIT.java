@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -66,6 +67,7 @@ import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestTokens;
 import ca.passerelle.testinfra.TopicProbe;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import tools.jackson.databind.JsonNode;
 
@@ -112,6 +114,8 @@ class FollowUpIT {
         // Montréal: no rehabilitation clinic in the directory, the referring clinic follows the patient up.
         stubRegion("QC-06", okJson("""
                 {"facilities":[],"stale":false,"asOf":"2026-11-28T16:00:00Z","ageSeconds":0}"""));
+        // Bas-Saint-Laurent: nothing answers at all (the connection is reset), as when the gateway itself is down.
+        stubRegion("QC-01", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         // Capitale-Nationale: the gateway is down and has no copy (cold).
         stubRegion("QC-03", aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":503,\"title\":\"Facility API unavailable\"}"));
@@ -275,6 +279,16 @@ class FollowUpIT {
             assertThat(posted.body().replace(caseId, "{caseId}")).isEqualTo(unknown.body().replace(unknownId, "{caseId}"))
                     .doesNotContain(LAVAL_REHAB).doesNotContain("confidentiel");
         }
+        // The plan itself: its referring clinic (Laval) and its rehabilitation clinic read it; any other clinic, including
+        // another rehabilitation clinic of the same region, gets the unknown case's 404.
+        for (String foreign : List.of(MONTREAL, "rehab-qc-laval-02")) {
+            PlanApi.Answer plan = api().plan(caseId, TestTokens.clinic(foreign));
+            assertThat(plan.status()).as(foreign).isEqualTo(404);
+            assertThat(plan.body().replace(caseId, "{caseId}"))
+                    .isEqualTo(api().plan(unknownId, TestTokens.clinic(foreign)).body().replace(unknownId, "{caseId}"));
+        }
+        assertThat(api().plan(caseId, TestTokens.clinic(LAVAL)).status()).isEqualTo(200);
+        assertThat(api().plan(caseId, TestTokens.clinic(LAVAL_REHAB)).status()).isEqualTo(200);
         assertThat(api().post(followUps(caseId), TestTokens.coordinator(), body).status()).isEqualTo(403);
         assertThat(api().post(followUps(caseId), TestTokens.hospital("fr-lyon-chu-01"), body).status()).isEqualTo(403);
         assertThat(api().get(followUps(caseId), TestTokens.hospital("fr-lyon-chu-01")).status()).isEqualTo(403);
@@ -309,19 +323,29 @@ class FollowUpIT {
     void assignsTheClinicLaterWhenTheGatewayWasDownAndTheReferringClinicWhenTheDirectoryHasNone() {
         String cold = newCaseId();
         String empty = newCaseId();
+        String unreachable = newCaseId();
         TopicProbe.send(kafka, Topics.INTAKE, cold, caseOpened(cold, LAVAL, "QC-03"));
         TopicProbe.send(kafka, Topics.INTAKE, empty, caseOpened(empty, MONTREAL, "QC-06"));
+        TopicProbe.send(kafka, Topics.INTAKE, unreachable, caseOpened(unreachable, LAVAL, "QC-01"));
         await().atMost(DELIVERY).until(() -> stored(cold).flatMap(RehabPlan::referringClinicId).isPresent()
-                && stored(empty).flatMap(RehabPlan::referringClinicId).isPresent());
+                && stored(empty).flatMap(RehabPlan::referringClinicId).isPresent()
+                && stored(unreachable).flatMap(RehabPlan::referringClinicId).isPresent());
         TopicProbe.send(kafka, Topics.TRAVEL, cold, surgeryCompleted(cold, TODAY.minusDays(3)));
         TopicProbe.send(kafka, Topics.TRAVEL, empty, surgeryCompleted(empty, TODAY.minusDays(3)));
+        TopicProbe.send(kafka, Topics.TRAVEL, unreachable, surgeryCompleted(unreachable, TODAY.minusDays(3)));
 
         await().atMost(DELIVERY).until(() -> stored(cold).filter(RehabPlan::isPlanned).isPresent()
-                && stored(empty).filter(RehabPlan::isPlanned).isPresent());
-        assertThat(stored(cold).orElseThrow().rehabClinicId()).as("gateway down: planned anyway").isNull();
+                && stored(empty).filter(RehabPlan::isPlanned).isPresent() && stored(unreachable).filter(RehabPlan::isPlanned).isPresent());
+        assertThat(stored(cold).orElseThrow().rehabClinicId()).as("gateway without copy: planned anyway").isNull();
+        assertThat(stored(unreachable).orElseThrow().rehabClinicId()).as("gateway unreachable: planned anyway").isNull();
+        assertThat(stored(unreachable).orElseThrow().status()).isEqualTo(FollowUpStatus.ACTIVE);
         assertThat(stored(empty).orElseThrow().rehabClinicId()).isEqualTo(MONTREAL);
         assertThat(await().atMost(DELIVERY).until(() -> published(cold, EventCatalog.REHAB_PLAN_CREATED), e -> e.size() == 1).get(0)
                 .rehabClinicId()).isNull();
+        RehabPlanCreated unassigned = await().atMost(DELIVERY)
+                .until(() -> published(unreachable, EventCatalog.REHAB_PLAN_CREATED), e -> e.size() == 1).get(0);
+        assertThat(unassigned.rehabClinicId()).isNull();
+        assertThat(unassigned.checkpoints()).hasSize(5);
         assertThat(api().post(followUps(cold), TestTokens.clinic(LAVAL), report(TODAY, 5, ODI_60, "")).status()).isEqualTo(404);
 
         stubRegion("QC-03", okJson("""
@@ -331,6 +355,7 @@ class FollowUpIT {
 
         assertThat(stored(cold).orElseThrow().rehabClinicId()).isEqualTo("rehab-qc-quebec-01");
         assertThat(api().get(followUps(cold), TestTokens.clinic("rehab-qc-quebec-01")).status()).isEqualTo(200);
+        assertThat(stored(unreachable).orElseThrow().rehabClinicId()).as("still unreachable: left for a later sweep").isNull();
     }
 
     @Test
@@ -368,6 +393,29 @@ class FollowUpIT {
     }
 
     @Test
+    void completesTheFollowUpWhenTheRehabClinicReportsTheLastCheckpoint() {
+        LocalDate performedOn = TODAY.minusMonths(12);
+        String caseId = plannedCase(LAVAL, "QC-13", performedOn);
+
+        // Ten sections of 1 (ODI 20 %) and NRS 3 against the baseline of 7 and 48 %: improving, at the 12-month checkpoint.
+        PlanApi.Answer last = api().post(followUps(caseId), TestTokens.clinic(LAVAL_REHAB),
+                report(TODAY, 3, "[1,1,1,1,1,1,1,1,1,1]", "\"adherence\":\"GOOD\""));
+
+        assertThat(last.status()).as(last.body()).isEqualTo(201);
+        assertThat(last.json().get("checkpointDueOn").asString()).isEqualTo(performedOn.plusMonths(12).toString());
+        assertThat(last.json().get("progress").asString()).isEqualTo("IMPROVING");
+        RehabCompleted completed = await().atMost(DELIVERY)
+                .until(() -> published(caseId, EventCatalog.REHAB_COMPLETED), e -> e.size() == 1).get(0);
+        assertThat(completed.closure()).isEqualTo(RehabClosure.PLAN_COMPLETED);
+        assertThat(completed.lastProgress()).isEqualTo(Progress.IMPROVING);
+        assertThat(completed.earlyClosure()).isFalse();
+        assertThat(stored(caseId).orElseThrow().status()).isEqualTo(FollowUpStatus.COMPLETED);
+        assertThat(api().plan(caseId, TestTokens.coordinator()).json().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(api().post(followUps(caseId), TestTokens.clinic(LAVAL_REHAB), report(TODAY, 3, "[1,1,1,1,1,1,1,1,1,1]", ""))
+                .status()).isEqualTo(409);
+    }
+
+    @Test
     void letsACoordinatorCloseTheFollowUpEarlyWithAReasonCode() {
         String caseId = plannedCase(LAVAL, "QC-13", TODAY.minusDays(20));
 
@@ -397,8 +445,8 @@ class FollowUpIT {
         try (MongoClient one = MongoClients.create(mongoUri); MongoClient two = MongoClients.create(mongoUri)) {
             MongoLockProvider lockOne = new MongoLockProvider(one.getDatabase(database));
             MongoLockProvider lockTwo = new MongoLockProvider(two.getDatabase(database));
-            FollowUpSweep first = new FollowUpSweep(followUps, lockOne, later, overlapping);
-            FollowUpSweep second = new FollowUpSweep(followUps, lockTwo, later, overlapping);
+            FollowUpSweep first = new FollowUpSweep(followUps, lockOne, later, overlapping, new SimpleMeterRegistry());
+            FollowUpSweep second = new FollowUpSweep(followUps, lockTwo, later, overlapping, new SimpleMeterRegistry());
 
             CyclicBarrier start = new CyclicBarrier(2);
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -417,8 +465,8 @@ class FollowUpIT {
             }
 
             // Once the lock is free, both instances sweep one after the other: the alert ids keep the alerts single.
-            FollowUpSweep firstAgain = new FollowUpSweep(followUps, lockOne, later, backToBack);
-            FollowUpSweep secondAgain = new FollowUpSweep(followUps, lockTwo, later, backToBack);
+            FollowUpSweep firstAgain = new FollowUpSweep(followUps, lockOne, later, backToBack, new SimpleMeterRegistry());
+            FollowUpSweep secondAgain = new FollowUpSweep(followUps, lockTwo, later, backToBack, new SimpleMeterRegistry());
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(firstAgain::runOnce);
             assertThat(secondAgain.runOnce()).isTrue();
         }

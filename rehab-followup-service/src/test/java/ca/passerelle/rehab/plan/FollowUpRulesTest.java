@@ -252,6 +252,43 @@ class FollowUpRulesTest {
     }
 
     @Test
+    void holdsThePhaseWhileAWorseningAwaitsACoordinatorThenAdvances() {
+        RehabPlan plan = planned();
+        report(plan, "2027-02-03", 9, ODI_60, Instant.parse("2027-02-03T15:00:00Z"));
+        FollowUpAlertRaised worsening = Raised.of(plan, EventCatalog.FOLLOW_UP_ALERT_RAISED).get(0);
+        assertThat(worsening.kind()).isEqualTo(AlertKind.WORSENING);
+
+        // 2027-02-05: time says progressive mobilisation (immobilisation ended 2027-02-03); progress says wait.
+        assertThat(plan.holdsPhase()).isTrue();
+        assertThat(plan.needsSweep(LocalDate.parse("2027-02-05"), rules)).isFalse();
+        assertThat(plan.sweep(LocalDate.parse("2027-02-05"), Instant.parse("2027-02-05T06:00:00Z"), rules)).isFalse();
+        assertThat(plan.currentPhase()).isEqualTo(RehabPhase.INITIAL_IMMOBILISATION);
+        assertThat(Raised.of(plan, EventCatalog.REHAB_PHASE_ADVANCED)).isEmpty();
+
+        plan.acknowledge(worsening.alertId(), "coordonnatrice", Instant.parse("2027-02-05T09:00:00Z"));
+        assertThat(plan.holdsPhase()).isFalse();
+        plan.sweep(LocalDate.parse("2027-02-05"), Instant.parse("2027-02-05T10:00:00Z"), rules);
+
+        assertThat(plan.currentPhase()).isEqualTo(RehabPhase.PROGRESSIVE_MOBILISATION);
+        assertThat(Raised.of(plan, EventCatalog.REHAB_PHASE_ADVANCED)).singleElement()
+                .isEqualTo(new RehabPhaseAdvanced(surgery.caseId().value(), RehabPhase.INITIAL_IMMOBILISATION,
+                        RehabPhase.PROGRESSIVE_MOBILISATION, Instant.parse("2027-02-05T10:00:00Z")));
+    }
+
+    @Test
+    void advancesWithTimeDespiteAPlateauOrAMissedCheckpoint() {
+        RehabPlan plan = planned();
+        // 2027-03-03 (6 weeks) answered with a plateau; the 2-week checkpoint was never reported (MISSED_CHECKPOINT, open).
+        report(plan, "2027-03-03", 7, ODI_46, Instant.parse("2027-03-03T15:00:00Z"));
+
+        plan.sweep(LocalDate.parse("2027-03-20"), Instant.parse("2027-03-20T06:00:00Z"), rules);
+
+        assertThat(plan.alerts()).extracting(FollowUpAlert::kind).containsExactly(AlertKind.MISSED_CHECKPOINT);
+        assertThat(plan.holdsPhase()).isFalse();
+        assertThat(plan.currentPhase()).isEqualTo(RehabPhase.MUSCLE_STRENGTHENING);
+    }
+
+    @Test
     void acknowledgesAnAlertOnceWithTheCoordinatorsSubject() {
         FollowUpAlertAcknowledged golden = GoldenSamples.payload(EventCatalog.FOLLOW_UP_ALERT_ACKNOWLEDGED);
         RehabPlan plan = planned();

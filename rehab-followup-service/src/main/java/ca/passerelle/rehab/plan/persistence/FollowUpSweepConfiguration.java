@@ -13,6 +13,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import ca.passerelle.rehab.plan.FollowUpProperties;
 import ca.passerelle.rehab.plan.FollowUpService;
 import ca.passerelle.rehab.plan.FollowUpSweep;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 
@@ -30,8 +31,9 @@ class FollowUpSweepConfiguration {
     }
 
     @Bean
-    FollowUpSweep followUpSweep(FollowUpService followUps, LockProvider followUpSweepLock, Clock clock, FollowUpProperties rules) {
-        return new FollowUpSweep(followUps, followUpSweepLock, clock, rules);
+    FollowUpSweep followUpSweep(FollowUpService followUps, LockProvider followUpSweepLock, Clock clock, FollowUpProperties rules,
+            MeterRegistry meters) {
+        return new FollowUpSweep(followUps, followUpSweepLock, clock, rules, meters);
     }
 
     @Configuration(proxyBeanMethods = false)
