@@ -154,6 +154,16 @@ public final class PathwayClient {
         return send("GET", Component.DASHBOARD, "/api/cases?size=50", null, null, 200, actors.coordinator());
     }
 
+    /** A coordinator reads a case at intake (identifiers in clear, audited); the raw answer, whatever its status. */
+    HttpResponse<String> intakeCase(String caseId) {
+        return exchange("GET", Component.INTAKE, "/api/cases/" + caseId, null, null, actors.coordinator());
+    }
+
+    /** A coordinator's GET of any path of a component; the raw answer, whatever its status. */
+    HttpResponse<String> getAsCoordinator(Component component, String path) {
+        return exchange("GET", component, path, null, null, actors.coordinator());
+    }
+
     /** What the monitoring system scrapes from one component: its Prometheus exposition, as text. */
     public String metrics(Component component) {
         HttpResponse<String> response = exchange("GET", component, "/actuator/prometheus", null, null, actors.operator(), "text/plain");

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,7 @@ class LocalStackIT {
     private static final Duration STEP = Duration.ofSeconds(90);
 
     private LocalStack stack;
+    private Path dataDir;
     private PathwayClient client;
     private MongoClient mongo;
     private final ByteArrayOutputStream banner = new ByteArrayOutputStream();
@@ -63,7 +65,7 @@ class LocalStackIT {
     @BeforeAll
     void startTheStack() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        Path dataDir = Files.createDirectories(Path.of("target", "it-stack-" + System.currentTimeMillis()));
+        dataDir = Files.createDirectories(Path.of("target", "it-stack-" + System.currentTimeMillis()));
         long started = System.nanoTime();
         stack = new LocalStack(root, dataDir, Ports.free());
         stack.start();
@@ -290,23 +292,84 @@ class LocalStackIT {
         List<String> identifiers = List.of("Quatremain", "Oxleyx", "Zephyrine", "QUAZ66591447", "QUAZ 6659 1447",
                 "1966-09-14", "zephyrine@example.org", DemoData.OPERATIVE_NOTE, DemoData.FINDINGS_SUMMARY);
 
-        // Every log line every process wrote.
+        // At rest, intake holds the canary's identifiers as ciphertext (binary), its RAMQ lookup as a keyed hash.
+        Document stored = stored("intake-service", "cases", caseId);
+        assertThat(stored).isNotNull();
+        Document patient = stored.get("patient", Document.class);
+        for (String field : List.of("familyNameAtBirth", "firstName", "dateOfBirth", "ramqNumber")) {
+            assertThat(patient.get(field)).as("patient." + field + " at rest").isInstanceOf(Binary.class);
+        }
+        assertThat(stored.getString("ramqLookup")).isNotBlank().doesNotContain("QUAZ");
+
+        // Ciphertext is bound to its case: the canary's name swapped with another case's fails to decrypt in both
+        // (a problem answer naming neither patient), and each reads again once its own ciphertext is back.
+        Document other = mongo.getDatabase("intake-service").getCollection("cases")
+                .find(new Document("_id", new Document("$ne", caseId))).first();
+        assertThat(other).as("another case at intake").isNotNull();
+        String otherId = other.getString("_id");
+        Object canaryName = patient.get("familyNameAtBirth");
+        Object otherName = other.get("patient", Document.class).get("familyNameAtBirth");
+        setFamilyName(caseId, otherName);
+        setFamilyName(otherId, canaryName);
+        try {
+            for (String swapped : List.of(caseId, otherId)) {
+                java.net.http.HttpResponse<String> answer = client.intakeCase(swapped);
+                assertThat(answer.statusCode()).as("a case holding another case's ciphertext").isEqualTo(500);
+                assertThat(answer.body()).contains("case-unreadable");
+                assertThat(identifiers).as("identifiers in the answer").noneMatch(answer.body()::contains);
+            }
+        } finally {
+            setFamilyName(caseId, canaryName);
+            setFamilyName(otherId, otherName);
+        }
+        java.net.http.HttpResponse<String> restored = client.intakeCase(caseId);
+        assertThat(restored.statusCode()).isEqualTo(200);
+        assertThat(restored.body()).contains("Quatremain-Oxleyx");
+
+        // A poison event about the canary's case, so that the dead-letter topics hold a record of it when scanned.
+        String poison = """
+                {"specversion":"1.0","id":"%s","source":"/local-stack-it","type":"%s","time":"%s","subject":"%s",
+                 "datacontenttype":"application/json","sequence":1,"data":{"caseId":"%s","unexpected":true}}"""
+                .formatted(UUID.randomUUID(), EventCatalog.CASE_OPENED.name(), java.time.Instant.now(), caseId, caseId);
+        TopicProbe.send(stack.kafkaBootstrapServers(), Topics.INTAKE, caseId, poison.getBytes(StandardCharsets.UTF_8));
+        String assessmentDeadLetters = Topics.deadLetter(Topics.INTAKE, "assessment-service");
+        await().atMost(STEP).ignoreExceptions().until(() -> !records(assessmentDeadLetters, caseId).isEmpty());
+
+        // Every log line every process wrote (one log per process, the integrity failures above included).
         try (var logs = Files.list(stack.logsFolder())) {
-            for (Path log : logs.toList()) {
+            List<Path> files = logs.toList();
+            for (Component component : Component.values()) {
+                assertThat(files).as("a log of " + component).anySatisfy(log -> assertThat(log.getFileName().toString())
+                        .isEqualTo(component.module() + ".log"));
+            }
+            for (Path log : files) {
                 String text = Files.readString(log, StandardCharsets.UTF_8);
                 assertThat(identifiers).as("identifiers in " + log.getFileName()).noneMatch(text::contains);
             }
         }
-        // Every record, key and header on every topic, dead-letter topics included.
+        Path brokerLog = dataDir.resolve("kafka").resolve("broker.log");
+        assertThat(brokerLog).exists();
+        String brokerText = new String(Files.readAllBytes(brokerLog), StandardCharsets.ISO_8859_1);
+        assertThat(identifiers).as("identifiers in the broker's log").noneMatch(brokerText::contains);
+        assertThat(Files.readString(stack.logsFolder().resolve("intake-service.log"), StandardCharsets.UTF_8))
+                .as("the integrity failure was logged (by case id only)").contains("Case " + caseId + " could not be read");
+        // Every record, key and header on every topic the broker lists, dead-letter topics included.
+        int deadLettersOfTheCanary = 0;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-            for (String topic : admin.listTopics().names().get()) {
+            Set<String> topics = admin.listTopics().names().get();
+            assertThat(topics).as("the dead-letter topics are among those scanned").contains(assessmentDeadLetters);
+            for (String topic : topics) {
                 for (ConsumerRecord<String, byte[]> record : TopicProbe.readAll(stack.kafkaBootstrapServers(), topic)) {
                     StringBuilder seen = new StringBuilder(String.valueOf(record.key())).append(new String(record.value(), StandardCharsets.UTF_8));
                     record.headers().forEach(header -> seen.append(header.key()).append(new String(header.value(), StandardCharsets.UTF_8)));
                     assertThat(identifiers).as("identifiers on " + topic).noneMatch(seen.toString()::contains);
+                    if (topic.endsWith(".dlq") && caseId.equals(record.key())) {
+                        deadLettersOfTheCanary++;
+                    }
                 }
             }
         }
+        assertThat(deadLettersOfTheCanary).as("dead letters of the canary's case scanned").isPositive();
         // Every metric (names, tags, values) every service exposes to the monitoring system.
         for (Component component : Component.values()) {
             if (component.usesInfrastructure()) {
@@ -325,7 +388,45 @@ class LocalStackIT {
                 }
             }
         }
-        assertThat(stored("intake-service", "cases", caseId)).isNotNull();
+    }
+
+    @Test
+    @Order(8)
+    void aCoordinatorsReadOfAnIdentityIsAuditedExactlyOnceAndNoServiceOffersARouteOntoTheAuditLog() throws Exception {
+        DemoData.Patient patient = new DemoData.Patient("Audit-Vexlander", "Ysolde", "1971-02-03", "F", "AUDY 7152 0319", "QC-06");
+        String caseId = client.openCase(DemoData.caseRequest(patient, List.of(), 170), "audit-" + UUID.randomUUID()).path("caseId").asString();
+        var audit = mongo.getDatabase("intake-service").getCollection("audit-log");
+        Document identityReads = new Document("resourceId", caseId).append("action", "case.identity.read");
+        assertThat(audit.countDocuments(identityReads)).isZero();
+
+        assertThat(client.intakeCase(caseId).statusCode()).isEqualTo(200);
+
+        List<Document> reads = audit.find(identityReads).into(new java.util.ArrayList<>());
+        assertThat(reads).singleElement().satisfies(entry -> {
+            assertThat(entry.getString("actor")).isEqualTo("coordonnatrice");
+            assertThat(entry.getList("roles", String.class)).containsExactly("COORDINATOR");
+            assertThat(entry.getString("resourceType")).isEqualTo("case");
+            assertThat(entry.getString("purpose")).isNotBlank();
+            assertThat(entry.get("at")).isNotNull();
+            assertThat(entry.toJson()).doesNotContain("Vexlander", "Ysolde", "AUDY", "1971-02-03");
+        });
+
+        // No API anywhere reaches the audit log: no route of any service (its OpenAPI description, read with a token) names it.
+        for (Component component : Component.values()) {
+            if (component.usesInfrastructure()) {
+                java.net.http.HttpResponse<String> described = client.getAsCoordinator(component, "/v3/api-docs");
+                assertThat(described.statusCode()).as("API description of " + component).isEqualTo(200);
+                JsonNode paths = tools.jackson.databind.json.JsonMapper.shared().readTree(described.body()).path("paths");
+                assertThat(paths.propertyNames()).as("routes of " + component).isNotEmpty()
+                        .noneMatch(path -> path.toLowerCase(java.util.Locale.ROOT).contains("audit"));
+            }
+        }
+        assertThat(audit.countDocuments(identityReads)).as("reading the descriptions audited nothing more").isEqualTo(1);
+    }
+
+    private void setFamilyName(String caseId, Object ciphertext) {
+        mongo.getDatabase("intake-service").getCollection("cases").updateOne(new Document("_id", caseId),
+                new Document("$set", new Document("patient.familyNameAtBirth", ciphertext)));
     }
 
     private static final List<String> CASE_TOPICS = List.of(Topics.INTAKE, Topics.ASSESSMENT, Topics.TRAVEL, Topics.REHAB);

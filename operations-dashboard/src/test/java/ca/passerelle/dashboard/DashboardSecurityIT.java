@@ -85,6 +85,25 @@ class DashboardSecurityIT {
         assertThat(RouteInventory.routesWithoutRule(routes, policies)).isEmpty();
     }
 
+    /** The page chain's asset matchers (DashboardSecurityConfiguration): any signed-in user, no data in them. */
+    private static final String[] ASSETS = {"/css/**", "/js/**", "/webjars/**"};
+
+    @Test
+    void everyRouteTheDispatcherServesHasAnExplicitRuleAssetsActuatorAndApiDocsIncluded() throws Exception {
+        assertThat(RouteInventory.routes(context)).as("controllers, springdoc, actuator endpoints and asset handlers, all enumerated")
+                .contains("GET /api/cases", "GET /", "GET /v3/api-docs", "GET /actuator/health", "GET /actuator/prometheus",
+                        "GET /css/**", "GET /js/**", "GET /webjars/**")
+                .as("no catch-all static route").noneMatch(route -> route.endsWith(" /**"));
+        assertThat(RouteInventory.routesWithoutRule(context, policies, ASSETS)).isEmpty();
+
+        for (String asset : List.of("/css/dashboard.css", "/js/live.js", "/webjars/htmx.org/dist/htmx.min.js")) {
+            assertThat(browser.perform(get(asset).with(Browser.signedIn("someone", "CLINIC"))).andReturn().getResponse().getStatus())
+                    .as(asset).isEqualTo(200);
+        }
+        assertThat(browser.perform(get("/templates/layout.html").with(Browser.coordinator())).andReturn().getResponse().getStatus())
+                .as("no other file of the class path is served").isEqualTo(403);
+    }
+
     @Test
     void everyRuleIsForCoordinatorsOnly() {
         List<AccessRule> rules = policies.stream().flatMap(policy -> policy.rules().stream()).toList();
@@ -102,6 +121,7 @@ class DashboardSecurityIT {
                 "clinic", TestTokens.clinic("clinic-qc-laval-01"),
                 "hospital", TestTokens.hospital("fr-lyon-chu-01"),
                 "service", TestTokens.service("operations-dashboard"),
+                "operator", TestIssuer.get().token("metrics-scraper", List.of("OPERATOR"), Map.of()),
                 "no role", TestIssuer.get().token("nobody", List.of(), Map.of()));
         List<String[]> apiRoutes = apiRoutes(caseId);
         assertThat(apiRoutes).extracting(route -> route[0] + " " + route[1])

@@ -48,6 +48,9 @@ public final class TestTokens {
                 "expired beyond the clock skew", issuer.sign(new JWTClaimsSet.Builder(valid)
                         .issueTime(Date.from(past.minusSeconds(600))).notBeforeTime(Date.from(past.minusSeconds(600)))
                         .expirationTime(Date.from(past)).build()),
+                "not yet valid beyond the clock skew", issuer.sign(new JWTClaimsSet.Builder(valid)
+                        .notBeforeTime(Date.from(Instant.now().plus(Duration.ofMinutes(30))))
+                        .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(40)))).build()),
                 "wrong issuer", issuer.sign(new JWTClaimsSet.Builder(valid).issuer("http://127.0.0.1:1/not-the-issuer").build()),
                 "wrong audience", issuer.sign(new JWTClaimsSet.Builder(valid).audience("another-api").build()),
                 "without expiry", issuer.sign(new JWTClaimsSet.Builder(valid).expirationTime(null).build()),

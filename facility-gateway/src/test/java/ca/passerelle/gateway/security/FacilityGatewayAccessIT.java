@@ -18,11 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import ca.passerelle.platform.security.AccessPolicy;
 import ca.passerelle.platform.security.RouteInventory;
 import ca.passerelle.testinfra.RealInfrastructure;
+import ca.passerelle.testinfra.TestIssuer;
 import ca.passerelle.testinfra.TestTokens;
 
 /**
@@ -38,16 +40,23 @@ class FacilityGatewayAccessIT {
             "COORDINATOR", TestTokens::coordinator,
             "SPECIALIST", TestTokens::specialist,
             "CLINIC", () -> TestTokens.clinic("clinic-qc-laval-01"),
-            "HOSPITAL", () -> TestTokens.hospital("fr-lyon-chu-01"));
+            "HOSPITAL", () -> TestTokens.hospital("fr-lyon-chu-01"),
+            "OPERATOR", () -> TestIssuer.get().token("metrics-scraper", List.of("OPERATOR"), Map.of()));
 
     /** Each route with the roles the table does not name for it. */
     private static final List<Route> FORBIDDEN = List.of(
-            new Route("GET", "/api/facilities?country=FR", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL")),
-            new Route("GET", "/api/facilities/fr-lyon-chu-01/availability", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL")),
-            new Route("POST", "/api/holds", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL")),
-            new Route("POST", "/api/holds/h-1/confirmation", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL")),
-            new Route("DELETE", "/api/holds/h-1", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL")),
-            new Route("GET", "/api/status", List.of("SPECIALIST", "CLINIC", "HOSPITAL")));
+            new Route("GET", "/api/facilities?country=FR", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            new Route("GET", "/api/facilities/fr-lyon-chu-01/availability", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            new Route("POST", "/api/holds", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            new Route("POST", "/api/holds/h-1/confirmation", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            new Route("DELETE", "/api/holds/h-1", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            new Route("GET", "/api/status", List.of("SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            // actuator routes that exist but are opened to nobody (SecurityConfiguration.DENIED_PATHS)
+            new Route("GET", "/actuator", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            new Route("GET", "/actuator/metrics", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            new Route("GET", "/actuator/metrics/jvm.memory.used", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL", "OPERATOR")),
+            // the scrape is the OPERATOR's only route
+            new Route("GET", "/actuator/prometheus", List.of("COORDINATOR", "SPECIALIST", "CLINIC", "HOSPITAL")));
 
     record Route(String method, String path, List<String> forbiddenRoles) {
     }
@@ -59,13 +68,24 @@ class FacilityGatewayAccessIT {
     RequestMappingHandlerMapping routes;
     @Autowired
     List<AccessPolicy> policies;
+    @Autowired
+    ApplicationContext context;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void givesEveryRouteAnExplicitRule() {
         assertThat(RouteInventory.routesWithoutRule(routes, policies)).isEmpty();
-        assertThat(routes.getHandlerMethods()).as("the inventory saw the gateway's routes").hasSizeGreaterThanOrEqualTo(FORBIDDEN.size());
+        assertThat(routes.getHandlerMethods()).as("the inventory saw the gateway's routes").hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void givesEveryRouteTheDispatcherServesAnExplicitRuleActuatorAndApiDocsIncluded() {
+        assertThat(RouteInventory.routes(context)).as("controllers, springdoc and actuator endpoints, all enumerated")
+                .contains("GET /api/facilities", "POST /api/holds", "GET /api/status", "GET /v3/api-docs", "GET /actuator/health",
+                        "GET /actuator/prometheus", "GET /actuator/metrics")
+                .as("no static-resource route").noneMatch(route -> route.endsWith(" /**") || route.contains("/webjars/"));
+        assertThat(RouteInventory.routesWithoutRule(context, policies)).isEmpty();
     }
 
     @Test

@@ -66,6 +66,13 @@ public class SecurityConfiguration {
     public static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
 
     /**
+     * Actuator routes that exist on purpose but are opened to nobody (the default deny answers them 403): the endpoint
+     * index and the {@code metrics} endpoint, exposed so that the in-process {@code MetricsEndpoint} is available, read
+     * by no caller. Named here so that {@link RouteInventory} counts them as decided, not forgotten.
+     */
+    public static final String[] DENIED_PATHS = {"/actuator", "/actuator/metrics", "/actuator/metrics/**"};
+
+    /**
      * The routes the platform itself opens, applied with the service's own rules: the Prometheus scrape to
      * {@link Role#OPERATOR}, the OpenAPI description to any role. A service that builds its own chain (the dashboard)
      * adds them to its API rules.

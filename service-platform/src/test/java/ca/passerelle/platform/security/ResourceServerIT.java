@@ -36,6 +36,8 @@ class ResourceServerIT extends TokenRejectionContract {
     List<AccessPolicy> policies;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -89,6 +91,17 @@ class ResourceServerIT extends TokenRejectionContract {
     @Test
     void routeInventoryNamesEveryRouteWithoutARule() {
         assertThat(RouteInventory.routesWithoutRule(routes, policies)).containsExactly("GET /api/forgotten");
+    }
+
+    @Test
+    void routeInventoryOfTheWholeDispatcherSeesActuatorAndApiDocsRoutesAndNamesOnlyTheForgottenOne() {
+        assertThat(RouteInventory.routes(context)).as("controllers, springdoc and actuator endpoints are all enumerated")
+                .contains("GET /api/whoami", "POST /api/notes", "GET /v3/api-docs", "GET /actuator/prometheus", "GET /actuator/health",
+                        "GET /actuator/info", "GET /actuator/metrics")
+                .as("no static-resource routes behind the API").noneMatch(route -> route.endsWith(" /**") || route.contains("/webjars/"));
+        assertThat(RouteInventory.routesWithoutRule(context, policies)).containsExactly("GET /api/forgotten");
+        assertThat(RouteInventory.routesWithoutRule(context, List.of())).as("without the service's policies its routes are unruled")
+                .contains("GET /api/whoami", "POST /api/notes").doesNotContain("GET /actuator/prometheus", "GET /actuator/health");
     }
 
     @Test
