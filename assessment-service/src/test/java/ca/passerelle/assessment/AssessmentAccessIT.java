@@ -85,10 +85,9 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
     }
 
     @Test
-    void letsOnlySpecialistsRecordAnEvaluation() {
+    void letsOnlySpecialistsAndCoordinatorsRecordAnEvaluation() {
         String caseId = caseOf(LAVAL);
         Map<String, String> forbidden = Map.of(
-                "coordinator", TestTokens.coordinator(),
                 "the case's own clinic", TestTokens.clinic(LAVAL),
                 "another clinic", TestTokens.clinic(MONTREAL),
                 "hospital", TestTokens.hospital("fr-lyon-chu-01"),
@@ -102,12 +101,21 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
         });
         assertThat(status(get("/api/assessments/" + caseId, TestTokens.coordinator()))).isEqualTo("AWAITING_EVALUATION");
         assertThat(publishedTypes(caseId)).hasSize(1);
+        for (String admitted : List.of(TestTokens.specialist(), TestTokens.coordinator())) {
+            assertThat(post("/api/assessments/c-unknown/evaluation", EVALUATION, admitted).getStatusCode())
+                    .as("an admitted role on an unknown case").isEqualTo(HttpStatus.NOT_FOUND);
+        }
 
         ResponseEntity<String> evaluated = post("/api/assessments/" + caseId + "/evaluation", EVALUATION, TestTokens.specialist());
 
         assertThat(evaluated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(status(evaluated)).isEqualTo("SURGERY_RECOMMENDED");
         assertThat(json(evaluated).get("evaluation").get("evaluatedBy").asString()).isEqualTo("specialiste");
+
+        ResponseEntity<String> again = post("/api/assessments/" + caseId + "/evaluation", EVALUATION, TestTokens.coordinator());
+        assertThat(again.getStatusCode()).as("a coordinator passes the rule, then meets the one-evaluation rule")
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(json(again).get("rule").asString()).isEqualTo("assessment-not-awaiting-evaluation");
     }
 
     /** One HTTP route of the service as the handler mapping declares it; {@code ANY} when it names no method. */
@@ -152,13 +160,13 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
     }
 
     /**
-     * docs/security-model.md as a matrix: route × actor → status on a case of {@code LAVAL}. The specialist's evaluation is
-     * the one write; it is played last, outside the matrix, since it changes the case.
+     * docs/security-model.md as a matrix: route × actor → status on a case of {@code LAVAL}. The evaluation (specialist or
+     * coordinator) is the one write; the admitted roles play it last, outside the matrix, since it changes the case.
      */
     private static Map<Route, Map<String, Integer>> expectedMatrix() {
         Map<String, Integer> read = Map.of("coordinator", 200, "specialist", 200, "the case's own clinic", 200, "another clinic", 404,
                 "hospital", 403, "service", 403, "operator", 403, "no role", 403);
-        Map<String, Integer> evaluate = Map.of("coordinator", 403, "the case's own clinic", 403, "another clinic", 403,
+        Map<String, Integer> evaluate = Map.of("the case's own clinic", 403, "another clinic", 403,
                 "hospital", 403, "service", 403, "operator", 403, "no role", 403);
         return Map.of(
                 new Route("GET", "/api/assessments/{caseId}"), read,
@@ -194,10 +202,12 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
         assertThat(publishedTypes(caseId)).as("no refused call changed the case").hasSize(1);
 
         Route evaluate = new Route("POST", "/api/assessments/{caseId}/evaluation");
-        assertThat(exchange(HttpMethod.POST, evaluate.on(unknownId), EVALUATION, TestTokens.bearer(TestTokens.specialist())).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(exchange(HttpMethod.POST, evaluate.on(caseId), EVALUATION, TestTokens.bearer(TestTokens.specialist())).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+        for (String admitted : List.of("specialist", "coordinator")) {
+            assertThat(exchange(HttpMethod.POST, evaluate.on(unknownId), EVALUATION, TestTokens.bearer(actors().get(admitted))).getStatusCode())
+                    .as(admitted + " on " + evaluate + " of an unknown case").isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(exchange(HttpMethod.POST, evaluate.on(caseId), EVALUATION, TestTokens.bearer(TestTokens.coordinator())).getStatusCode())
+                .as("coordinator on " + evaluate).isEqualTo(HttpStatus.OK);
     }
 
     @Test

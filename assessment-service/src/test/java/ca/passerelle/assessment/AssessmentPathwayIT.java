@@ -78,6 +78,42 @@ class AssessmentPathwayIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void letsACoordinatorRecordTheEvaluationOnASpecialistsBehalfUnderTheSameRulesAuditedAsTheCoordinator() {
+        String caseId = newCaseId();
+        send(caseId, caseOpened(caseId));
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() == 1);
+        String path = "/api/assessments/" + caseId + "/evaluation";
+
+        ResponseEntity<String> invalid = post(path, """
+                {"decision":"NOT_A_CANDIDATE","probableCauses":[]}""", TestTokens.coordinator());
+        assertThat(invalid.getStatusCode()).as("validation applies to a coordinator too").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.getHeaders().getContentType()).hasToString("application/problem+json");
+        ResponseEntity<String> departing = post(path, """
+                {"decision":"FUSION","probableCauses":["EPIDURAL_FIBROSIS"]}""", TestTokens.coordinator());
+        assertThat(departing.getStatusCode()).as("departing from the suggestion needs a reason, whoever records")
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(json(departing).get("rule").asString()).isEqualTo("rationale-required-to-depart-from-suggestion");
+
+        ResponseEntity<String> evaluated = post(path, """
+                {"decision":"SIMPLE_DECOMPRESSION","probableCauses":["EPIDURAL_FIBROSIS"],"rationale":"Compression L4-L5 sans instabilité, avis du spécialiste transmis"}""",
+                TestTokens.coordinator());
+
+        assertThat(evaluated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json(evaluated).get("status").asString()).isEqualTo("SURGERY_RECOMMENDED");
+        assertThat(json(evaluated).get("evaluation").get("decision").asString()).isEqualTo("SIMPLE_DECOMPRESSION");
+        assertThat(json(evaluated).get("evaluation").get("evaluatedBy").asString()).isEqualTo("coordonnatrice");
+        await().atMost(PROCESSING).until(() -> publishedTypes(caseId).size() >= 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> publishedTypes(caseId).size() == 2);
+        List<EventEnvelope> events = published(caseId).stream().map(record -> EventCodec.read(record.value())).toList();
+        assertThat(events).extracting(EventEnvelope::type)
+                .containsExactly(EventCatalog.CONSERVATIVE_CARE_VERIFIED.name(), EventCatalog.SURGERY_RECOMMENDED.name());
+        assertThat(events.get(1).data().get("category").asString()).isEqualTo("SIMPLE_DECOMPRESSION");
+        assertThat(audit.entriesAbout("case", caseId)).as("only the recorded evaluation is audited, with the coordinator as actor")
+                .extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::roles)
+                .containsExactly(tuple("evaluation.recorded", "coordonnatrice", List.of("COORDINATOR")));
+    }
+
+    @Test
     void escalatesARedFlagCaseAndRefusesAnyLaterEvaluation() {
         String caseId = newCaseId();
         send(caseId, caseOpened(caseId, RedFlag.CAUDA_EQUINA));

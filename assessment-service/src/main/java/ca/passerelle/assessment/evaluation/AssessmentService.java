@@ -108,7 +108,10 @@ public class AssessmentService {
         return assessment;
     }
 
-    /** Records the evaluation of {@code evaluator} (a specialist, as the route rule demands), naming them by subject. */
+    /**
+     * Records the evaluation of {@code evaluator} (a specialist, or a coordinator on a specialist's behalf, as the route rule
+     * demands), naming them by subject in the evaluation and in the audit entry (which keeps their roles too).
+     */
     public Assessment evaluate(String caseId, SpecialistDecision decision, List<FbssCause> probableCauses, String rationale,
             Caller evaluator) {
         return evaluate(caseId, decision, probableCauses, List.of(), rationale, evaluator);

@@ -11,7 +11,8 @@ import ca.passerelle.platform.security.Role;
 
 /**
  * Who may call which assessment route (docs/security-model.md); every other route is denied by the platform. A clinic
- * passes the read rule for any case id; {@code AssessmentService} then answers 404 for another clinic's case.
+ * passes the read rule for any case id; {@code AssessmentService} then answers 404 for another clinic's case. A coordinator
+ * may record the evaluation on a specialist's behalf (issue #5); the evaluation and its audit entry then name the coordinator.
  */
 @Component
 class AssessmentAccessPolicy implements AccessPolicy {
@@ -23,6 +24,6 @@ class AssessmentAccessPolicy implements AccessPolicy {
                 AccessRule.allow(HttpMethod.GET, "/api/assessments/{caseId}/gating", Role.COORDINATOR, Role.SPECIALIST, Role.CLINIC),
                 AccessRule.allow(HttpMethod.GET, "/api/assessments/{caseId}/decision-support", Role.COORDINATOR, Role.SPECIALIST,
                         Role.CLINIC),
-                AccessRule.allow(HttpMethod.POST, "/api/assessments/{caseId}/evaluation", Role.SPECIALIST));
+                AccessRule.allow(HttpMethod.POST, "/api/assessments/{caseId}/evaluation", Role.SPECIALIST, Role.COORDINATOR));
     }
 }
