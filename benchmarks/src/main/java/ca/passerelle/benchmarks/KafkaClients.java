@@ -50,7 +50,7 @@ final class KafkaClients {
         return new KafkaConsumer<>(config);
     }
 
-    /** Creates the topics empty; a topic left by an earlier level of the run (P3 and P3-tuned share the pathway's) is deleted first. */
+    /** Creates the topics empty; a topic left by an earlier level of the run (P3 and P3-json share the pathway's) is deleted first. */
     static void createTopics(String bootstrap, List<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(topics::contains).toList();

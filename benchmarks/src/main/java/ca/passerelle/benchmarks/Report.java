@@ -13,11 +13,13 @@ public record Report(String startedAt, Machine machine, Settings settings, Strin
         PathwayResult pathway, StartupResult startup, Map<String, Double> ratios) {
 
     static final String P2_P1 = "P2/P1 throughput";
-    static final String P2_TUNED_P1 = "P2-tuned/P1 throughput";
+    static final String P2_JSON_P1 = "P2-json/P1 throughput";
+    static final String P2_P2_JSON = "P2/P2-json throughput";
     static final String P3_P1 = "P3/P1 throughput";
-    static final String P3_TUNED_P1 = "P3-tuned/P1 throughput";
-    static final String P3_TUNED_P3 = "P3-tuned/P3 throughput";
+    static final String P3_JSON_P1 = "P3-json/P1 throughput";
+    static final String P3_P3_JSON = "P3/P3-json throughput";
     static final String P3_P2 = "P3/P2 throughput";
+    static final String P3_P3_LIBRARY = "P3/P3-library throughput";
     static final String P1_P0 = "P1/P0-producer throughput";
     static final String P2_P1_P99 = "P2/P1 p99 latency (paced)";
     static final String P3_P1_P99 = "P3/P1 p99 latency (paced)";
@@ -41,11 +43,13 @@ public record Report(String startedAt, Machine machine, Settings settings, Strin
     static Map<String, Double> ratios(List<LevelResult> levels, PathwayResult pathway, StartupResult startup) {
         Map<String, Double> ratios = new LinkedHashMap<>();
         ratio(levels, "P2", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P2_P1, value));
-        ratio(levels, "P2-tuned", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P2_TUNED_P1, value));
+        ratio(levels, "P2-json", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P2_JSON_P1, value));
+        ratio(levels, "P2", "P2-json", LevelResult::throughput).ifPresent(value -> ratios.put(P2_P2_JSON, value));
         ratio(levels, "P3", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P3_P1, value));
-        ratio(levels, "P3-tuned", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P3_TUNED_P1, value));
-        ratio(levels, "P3-tuned", "P3", LevelResult::throughput).ifPresent(value -> ratios.put(P3_TUNED_P3, value));
+        ratio(levels, "P3-json", "P1", LevelResult::throughput).ifPresent(value -> ratios.put(P3_JSON_P1, value));
+        ratio(levels, "P3", "P3-json", LevelResult::throughput).ifPresent(value -> ratios.put(P3_P3_JSON, value));
         ratio(levels, "P3", "P2", LevelResult::throughput).ifPresent(value -> ratios.put(P3_P2, value));
+        ratio(levels, "P3", "P3-library", LevelResult::throughput).ifPresent(value -> ratios.put(P3_P3_LIBRARY, value));
         ratio(levels, "P1", "P0-producer", LevelResult::throughput).ifPresent(value -> ratios.put(P1_P0, value));
         ratio(levels, "P2", "P1", Report::pacedP99).ifPresent(value -> ratios.put(P2_P1_P99, value));
         ratio(levels, "P3", "P1", Report::pacedP99).ifPresent(value -> ratios.put(P3_P1_P99, value));

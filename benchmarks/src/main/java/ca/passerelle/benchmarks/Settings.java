@@ -34,7 +34,7 @@ public record Settings(int records, int p3Records, int warmup, int p3Warmup, int
                 Integer.getInteger("benchmark.rate", 50),
                 Integer.getInteger("benchmark.paced.seconds", 10),
                 Integer.getInteger("benchmark.timeout.seconds", 90),
-                Arrays.stream(System.getProperty("benchmark.levels", "P0,P1,P2,P2-tuned,P3").split(",")).map(String::trim)
+                Arrays.stream(System.getProperty("benchmark.levels", "P0,P1,P2,P2-json,P3,P3-library").split(",")).map(String::trim)
                         .filter(level -> !level.isEmpty()).toList(),
                 System.getProperty("benchmark.output", "target/benchmarks"),
                 Arrays.stream(System.getProperty("benchmark.p4.rates", "4,8,12,16,20,24,32").split(",")).map(String::trim)

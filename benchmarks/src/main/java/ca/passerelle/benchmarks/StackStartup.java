@@ -18,10 +18,10 @@ import ca.passerelle.localstack.Ports;
 
 /**
  * P5: cold starts of the whole local stack ({@link LocalStack}, as {@code ./run-local.sh} runs it) with the services at
- * {@code -Xmx256m}: as the launcher runs them (Spring Boot fat jars, the JDK's default CDS archive only); then from the
- * extracted jar layout recording an AppCDS archive per service ({@code -XX:ArchiveClassesAtExit}, the training run);
- * then from the same layout with that archive ({@code -XX:SharedArchiveFile}). A class in a fat jar's nested jars
- * cannot be archived (its location is not a file), hence the extracted layout for CDS.
+ * {@code -Xmx256m}: without class-data sharing (Spring Boot fat jars, the JDK default CDS archive only, as the tests start them); then with the
+ * launcher's own class-data sharing ({@code LocalStack.useClassDataSharing}, as {@code ./run-local.sh} runs it): its
+ * first start of a build (jars extracted, an AppCDS archive recorded per service, written when it stops), then a later
+ * start (each service mapping its archive).
  */
 final class StackStartup {
 
@@ -75,26 +75,20 @@ final class StackStartup {
     }
 
     Started defaultLayout() {
-        return start("default", "Spring Boot fat jars as the launcher runs them, " + HEAP + ", no AppCDS archive (the JDK's default CDS only)",
-                this::fatJar, component -> List.of(), false);
+        return start("default", "no class-data sharing: Spring Boot fat jars as the tests start the services, " + HEAP
+                + " (the JDK's default CDS only)", false, false);
     }
 
-    /** Extracts every jar and starts the stack recording one archive per service, written when the services stop. */
-    Started training() throws IOException, InterruptedException {
-        for (Component component : Component.values()) {
-            extract(component);
-        }
-        return start("cds-training", "extracted jar layout, " + HEAP + ", recording an AppCDS archive per service (-XX:ArchiveClassesAtExit; "
-                + "written when the service stops)", this::extractedJar,
-                component -> {
-                    List<String> options = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive(component)));
-                    if (Flight.folder() != null && component == Component.INTAKE) {
-                        options.add("-XX:StartFlightRecording=name=startup,settings=profile");
-                    }
-                    return options;
-                }, false);
+    /**
+     * The launcher's first start of a build ({@code LocalStack.useClassDataSharing}, as {@code ./run-local.sh}): every jar
+     * extracted, every service recording its AppCDS archive, written when it stops.
+     */
+    Started training() {
+        return start("cds-training", "the launcher's first start of a build: jars extracted, each service recording its AppCDS archive "
+                + "(-XX:ArchiveClassesAtExit, written when it stops), " + HEAP, true, false);
     }
 
+    /** The launcher's later starts: the same extracted jars, each service mapping the archive its first run wrote. */
     Started appCds() {
         List<String> missing = new ArrayList<>();
         for (Component component : Component.values()) {
@@ -103,23 +97,25 @@ final class StackStartup {
             }
         }
         if (!missing.isEmpty()) {
-            System.out.println("[P5] the training run wrote no AppCDS archive for " + missing + ": those start without one");
+            System.out.println("[P5] the first start wrote no AppCDS archive for " + missing + ": those record one now");
         }
-        return start("appcds", "extracted jar layout, " + HEAP + ", with the training run's AppCDS archive (-XX:SharedArchiveFile)"
-                + (missing.isEmpty() ? "" : "; no archive was written for " + String.join(", ", missing) + ", which started without one"),
-                this::extractedJar, component -> Files.isRegularFile(archive(component))
-                        ? List.of("-XX:SharedArchiveFile=" + archive(component)) : List.of(), true);
+        return start("appcds", "the launcher's later starts: extracted jars mapping their AppCDS archive (-XX:SharedArchiveFile), " + HEAP
+                + (missing.isEmpty() ? "" : "; no archive had been written for " + String.join(", ", missing)), true, true);
     }
 
-    private Started start(String variant, String description, Function<Component, Path> jars, Function<Component, List<String>> options,
-            boolean cds) {
+    private Started start(String variant, String description, boolean classDataSharing, boolean cds) {
         Path dataDir = work.resolve("stack-" + (++stacks) + "-" + variant);
         LocalStack stack = new LocalStack(root, dataDir, Ports.free());
-        stack.customizeServices(jars, component -> {
+        stack.customizeServices(this::fatJar, component -> {
             List<String> all = new ArrayList<>(List.of(HEAP));
-            all.addAll(options.apply(component));
+            if (variant.equals("cds-training") && Flight.folder() != null && component == Component.INTAKE) {
+                all.add("-XX:StartFlightRecording=name=startup,settings=profile");
+            }
             return all;
         });
+        if (classDataSharing) {
+            stack.useClassDataSharing(classData());
+        }
         System.out.println("[P5] " + variant + ": starting the whole stack cold (" + dataDir + ")");
         long begin = System.nanoTime();
         try {
@@ -191,27 +187,17 @@ final class StackStartup {
         return new StartupRun(run.variant(), run.description(), run.stackReadySeconds(), services, run.rssTotalMiB(), run.archivesMapped());
     }
 
-    private void extract(Component component) throws IOException, InterruptedException {
-        Files.createDirectories(work.resolve("extracted"));
-        Path destination = work.resolve("extracted").resolve(component.module());
-        Process process = new ProcessBuilder(ChildJvm.javaBinary(), "-Djarmode=tools", "-jar", fatJar(component).toString(), "extract",
-                "--destination", destination.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("extract.log").toFile())).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("could not extract " + fatJar(component) + "; see " + work.resolve("extract.log"));
-        }
-    }
-
     private Path fatJar(Component component) {
         return root.resolve(component.module()).resolve("target").resolve(component.module() + ".jar");
     }
 
-    private Path extractedJar(Component component) {
-        return work.resolve("extracted").resolve(component.module()).resolve(component.module() + ".jar");
+    /** The launcher's class-data folder for the stacks of this run (extracted jars and archives, kept across the stacks). */
+    private Path classData() {
+        return work.resolve("class-data");
     }
 
     private Path archive(Component component) {
-        return work.resolve("extracted").resolve(component.module() + ".jsa");
+        return classData().resolve(component.module() + ".jsa");
     }
 
     /** VmRSS of a process in MiB, or -1 when it cannot be read (not Linux, process gone). */

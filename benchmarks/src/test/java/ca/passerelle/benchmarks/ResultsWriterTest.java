@@ -21,14 +21,14 @@ class ResultsWriterTest {
 
     @Test
     void ratiosAreTakenBetweenLevelsOfTheSameRun() {
-        List<LevelResult> levels = List.of(level("P1", 4000, 20.0), level("P2", 2500, 30.0), level("P2-tuned", 3000, 20.0),
-                level("P3", 500, 80.0), level("P3-tuned", 600, 60.0));
+        List<LevelResult> levels = List.of(level("P1", 4000, 20.0), level("P2", 2500, 30.0), level("P2-json", 1000, 20.0),
+                level("P3", 500, 80.0), level("P3-json", 400, 60.0));
 
         Report report = Report.of("2026-01-01T00:00:00Z", MACHINE, SETTINGS, "broker", "mongo", levels);
 
         assertThat(report.ratios()).containsEntry(Report.P2_P1, 0.625).containsEntry(Report.P3_P1, 0.125)
-                .containsEntry(Report.P3_P2, 0.2).containsEntry(Report.P2_TUNED_P1, 0.75).containsEntry(Report.P3_TUNED_P1, 0.15)
-                .containsEntry(Report.P3_TUNED_P3, 1.2).containsEntry(Report.P2_P1_P99, 1.5).containsEntry(Report.P3_P1_P99, 4.0)
+                .containsEntry(Report.P3_P2, 0.2).containsEntry(Report.P2_JSON_P1, 0.25).containsEntry(Report.P2_P2_JSON, 2.5).containsEntry(Report.P3_JSON_P1, 0.1)
+                .containsEntry(Report.P3_P3_JSON, 1.25).containsEntry(Report.P2_P1_P99, 1.5).containsEntry(Report.P3_P1_P99, 4.0)
                 .doesNotContainKey(Report.P1_P0);
     }
 

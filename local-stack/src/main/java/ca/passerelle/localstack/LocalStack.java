@@ -16,8 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ca.passerelle.localmongo.LocalMongoServers;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * Runs all of Passerelle on this machine: a MongoDB wire-protocol server on an H2 file (in this process), a Kafka
@@ -43,6 +43,9 @@ public final class LocalStack implements AutoCloseable {
     private java.util.function.Function<Component, List<String>> serviceJvmOptions = component -> List.of();
     private final Map<Component, Long> launchedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Component, Duration> startToReady = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Class-data sharing for the services (the launcher's own run; tests start services without it). */
+    private ClassDataSharing classDataSharing;
+    private volatile boolean recordingArchives;
 
     public LocalStack(Path root, Path dataDir, Ports ports) {
         this.root = root.toAbsolutePath().normalize();
@@ -58,6 +61,9 @@ public final class LocalStack implements AutoCloseable {
         boolean demo = !List.of(args).contains("--no-demo");
         long started = System.nanoTime();
         LocalStack stack = new LocalStack(root, dataDir, Ports.defaults());
+        if (!Boolean.getBoolean("passerelle.no-class-data-sharing")) {
+            stack.useClassDataSharing(dataDir.resolve("class-data"));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -84,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        mongo = new MongoServer(new H2Backend(dataDir.resolve("mongodb.mv").toString()));
+        mongo = LocalMongoServers.onFile(dataDir.resolve("mongodb.mv"));
         mongo.bind("127.0.0.1", ports.mongo());
         log.info("MongoDB wire-protocol server (H2 file {}) on 127.0.0.1:{}", dataDir.resolve("mongodb.mv"), ports.mongo());
         for (Component component : proxiedMongo) {
@@ -103,14 +109,36 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(Component component) {
-        ServiceProcess service = new ServiceProcess(component, serviceJars.apply(component),
+        Path jar = serviceJars.apply(component);
+        List<String> jvmOptions = new ArrayList<>(serviceJvmOptions.apply(component));
+        boolean recording = false;
+        if (classDataSharing != null && Files.isRegularFile(jar)) {
+            ClassDataSharing.Launch launch = classDataSharing.prepare(component, jar);
+            jar = launch.jar();
+            jvmOptions.addAll(launch.jvmOptions());
+            recording = launch.recording();
+        }
+        ServiceProcess service = new ServiceProcess(component, jar,
                 dataDir.resolve("logs").resolve(component.module() + ".log"), ports.baseUrl(component), argumentsFor(component),
-                serviceJvmOptions.apply(component));
+                jvmOptions);
+        if (recording) {
+            service.stopGrace(ClassDataSharing.RECORDING_STOP_GRACE);
+            recordingArchives = true;
+        }
         services.put(component, service);
         launchedAt.put(component, System.nanoTime());
         startToReady.remove(component);
         service.start();
         return service;
+    }
+
+    /**
+     * Before {@link #start()}: runs every service with application class-data sharing ({@link ClassDataSharing}), its
+     * extracted jars and archives kept in {@code folder}. The launcher does; tests don't (an archive is written at each
+     * first stop, which would cost every test's stack start and stop).
+     */
+    public void useClassDataSharing(Path folder) {
+        this.classDataSharing = new ClassDataSharing(folder);
     }
 
     /**
@@ -334,6 +362,10 @@ public final class LocalStack implements AutoCloseable {
 
     void printBanner(PrintStream out, Duration ready) {
         out.printf("%nPasserelle is running (ready in %d s). Data folder: %s%n%n", ready.toSeconds(), dataDir);
+        if (recordingArchives) {
+            out.printf("  First run of this build: each service writes its class-data archive when you stop it (Ctrl-C, up to a%n"
+                    + "  minute); the next start takes about half the time.%n%n");
+        }
         out.printf("  Operations dashboard   %s/   (log in as %s / %s)%n", baseUrl(Component.DASHBOARD), Actors.COORDINATOR,
                 Actors.password(Actors.COORDINATOR));
         out.printf("  Identity provider      %s   (issuer; demo users and clients in identity-provider/README.md)%n", issuer());

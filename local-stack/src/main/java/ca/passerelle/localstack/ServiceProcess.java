@@ -29,6 +29,7 @@ final class ServiceProcess {
     private final List<String> arguments;
     private final List<String> jvmOptions;
     private Process process;
+    private Duration stopGrace = Duration.ofSeconds(30);
 
     ServiceProcess(Component component, Path jar, Path logFile, String baseUrl, List<String> arguments) {
         this(component, jar, logFile, baseUrl, arguments, List.of());
@@ -42,6 +43,12 @@ final class ServiceProcess {
         this.baseUrl = baseUrl;
         this.arguments = List.copyOf(arguments);
         this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** How long {@link #stop()} waits for the service to exit by itself before killing it (default 30 s). */
+    ServiceProcess stopGrace(Duration grace) {
+        this.stopGrace = grace;
+        return this;
     }
 
     Component component() {
@@ -121,7 +128,7 @@ final class ServiceProcess {
         }
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -31,6 +31,10 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms", "10000");
         defaults.put("spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms", "3000");
         defaults.put("spring.cloud.stream.default.group", "${spring.application.name}");
+        // Listeners take the record's bytes (Message<byte[]>) and read the CloudEvents envelope themselves: with the
+        // framework's application/json default, Spring Cloud Function ran a JSON conversion on every record for nothing
+        // (benchmarks P2: 2.7× the throughput without it).
+        defaults.put("spring.cloud.stream.default.content-type", "application/octet-stream");
         defaults.put("spring.cloud.stream.default.consumer.max-attempts", "4");
         defaults.put("spring.cloud.stream.default.consumer.back-off-initial-interval", "300");
         defaults.put("spring.cloud.stream.default.consumer.back-off-multiplier", "3");
@@ -41,6 +45,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("passerelle.messaging.source", "/passerelle/${spring.application.name}");
         defaults.put("spring.data.mongodb.auto-index-creation", "true");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
+        // No service serves files: no static-resource or WebJar routes behind the API (RouteInventory would list them).
+        // A service with pages (the dashboard) maps its own assets.
+        defaults.put("spring.web.resources.add-mappings", "false");
         defaults.put("management.health.mongo.enabled", "false");
         // prometheus is exposed for OPERATOR tokens only (SecurityConfiguration); metrics stays denied to everyone.
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");

@@ -10,8 +10,8 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
+import ca.passerelle.localmongo.LocalMongoServers;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The one switch between the two ways integration tests get real infrastructure, started once per test JVM:
@@ -86,7 +86,7 @@ public final class TestInfrastructure {
                 "num.partitions", "3",
                 "log.cleaner.dedupe.buffer.size", "8388608"));
         kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = LocalMongoServers.inMemory();
         String mongoUri = mongo.bindAndGetConnectionString();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mongo.shutdownNow();

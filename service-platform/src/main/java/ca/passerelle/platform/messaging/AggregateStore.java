@@ -46,7 +46,7 @@ public class AggregateStore {
     public <A extends AggregateDocument> A insert(A aggregate) {
         aggregate.keepCaseTrace();
         A saved = mongo.insert(aggregate);
-        relay.wakeUp();
+        wakeUpRelay(saved, null);
         return saved;
     }
 
@@ -64,7 +64,7 @@ public class AggregateStore {
             change.accept(aggregate);
             try {
                 A saved = mongo.save(aggregate);
-                relay.wakeUp();
+                wakeUpRelay(saved, id);
                 return Optional.of(saved);
             } catch (OptimisticLockingFailureException e) {
                 retryOrGiveUp(attempt, type, e);
@@ -103,12 +103,22 @@ public class AggregateStore {
             aggregate.markConsumed(event.id());
             try {
                 mongo.save(aggregate);
-                relay.wakeUp();
+                wakeUpRelay(aggregate, id);
                 return Outcome.APPLIED;
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
                 retryOrGiveUp(attempt, type, e);
             }
         }
+    }
+
+    /** Names the document to the relay when the write raised events (the relay then publishes them without a search). */
+    private void wakeUpRelay(AggregateDocument saved, Object id) {
+        if (saved.pendingEvents().isEmpty()) {
+            return;
+        }
+        Object documentId = id != null ? id
+                : mongo.getConverter().getMappingContext().getRequiredPersistentEntity(saved.getClass()).getIdentifierAccessor(saved).getIdentifier();
+        relay.wakeUp(mongo.getCollectionName(saved.getClass()), mongo.getConverter().convertToMongoType(documentId));
     }
 
     private static void retryOrGiveUp(int attempt, Class<?> type, RuntimeException e) {

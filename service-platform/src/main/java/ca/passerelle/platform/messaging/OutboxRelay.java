@@ -2,10 +2,13 @@ package ca.passerelle.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +50,12 @@ import io.opentelemetry.context.Scope;
  * while), the relay remembers the id: the next pass removes the entry without sending it again, so a database outage
  * puts no duplicate on the topic. Only a crash in that window still re-publishes (then consumers de-duplicate).
  *
+ * <p>A write that raised events names its document ({@link #wakeUp(String, Object)}): the relay claims that document by
+ * its id at once, without looking through the collection, and looks through every outbox collection only once per
+ * {@code relayInterval} (documents of other instances, leases that expired, a name that did not arrive). The look-through
+ * reads every document of a collection on a server without a usable index on {@code outbox} (mongo-java-server), so
+ * running it for every event made each event cost as much as the collection is large (benchmarks P3 and P4).
+ *
  * <p>Each event is sent in the trace it was raised in: in a span {@code passerelle.outbox.relay}, child of the
  * {@code traceparent} kept with the entry, around the observed Kafka send, whose {@code traceparent} header the
  * consumers continue. Without tracing, the kept {@code traceparent} is copied to the record as it is.
@@ -63,6 +72,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final MessagingProperties properties;
     private final List<String> collections;
     private final Semaphore wakeUps = new Semaphore(0);
+    /** Documents saved with new events, relayed by id first; bounded (beyond it, the periodic pass finds them). */
+    private final BlockingQueue<Written> written = new LinkedBlockingQueue<>(10_000);
     private final AtomicBoolean paused = new AtomicBoolean();
     /** Events the broker acknowledged whose removal from their document has not succeeded yet. */
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -72,6 +83,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final ObservationRegistry observations;
     private volatile boolean running;
+    /** When the last pass over every collection started ({@link System#nanoTime()}); 0: one is due. */
+    private volatile long lastFullPass;
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, MessagingProperties properties,
@@ -97,9 +110,24 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Events raised and not yet acknowledged by the broker, in every outbox of this service").register(meters);
     }
 
-    /** Asks for a relay pass now, typically right after a document with new events was saved. */
+    /** Asks for a pass over every outbox collection now. */
     public void wakeUp() {
+        lastFullPass = 0;
         wakeUps.release();
+    }
+
+    /**
+     * Asks for the outbox of this one document to be published now, right after it was saved with new events. A
+     * collection this relay does not serve is left to its periodic pass.
+     */
+    public void wakeUp(String collection, Object id) {
+        if (collections.contains(collection)) {
+            written.offer(new Written(collection, id));
+        }
+        wakeUps.release();
+    }
+
+    private record Written(String collection, Object id) {
     }
 
     /** Stops publishing until {@link #resume()}; events keep accumulating safely in their documents. */
@@ -110,6 +138,29 @@ public class OutboxRelay implements SmartLifecycle {
     public void resume() {
         paused.set(false);
         wakeUp();
+    }
+
+    /**
+     * Publishes the outboxes of the documents named by {@link #wakeUp(String, Object)} since the last call, each claimed
+     * by its id. A document another relay holds, or whose outbox is already empty, is skipped.
+     *
+     * @return how many events the broker acknowledged
+     */
+    int relayWritten() {
+        java.util.List<Written> batch = new java.util.ArrayList<>();
+        written.drainTo(batch);
+        int count = 0;
+        for (Written document : new LinkedHashSet<>(batch)) {
+            Document claimed = claim(document.collection(), document.id());
+            if (claimed != null) {
+                try {
+                    count += relayDocument(document.collection(), claimed);
+                } finally {
+                    release(document.collection(), claimed.get("_id"));
+                }
+            }
+        }
+        return count;
     }
 
     /**
@@ -229,6 +280,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        long interval = properties.relayInterval().toNanos();
         long backOff = properties.relayInterval().toMillis();
         while (running) {
             try {
@@ -237,12 +289,18 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running || paused.get()) {
                     continue;
                 }
-                relayOnce();
+                relayWritten();
+                long now = System.nanoTime();
+                if (lastFullPass == 0 || now - lastFullPass >= interval) {
+                    lastFullPass = now;
+                    relayOnce();
+                }
                 backOff = properties.relayInterval().toMillis();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                lastFullPass = 0;
                 failures.increment();
                 backOff = Math.min(backOff * 2, 30_000);
                 log.warn("Outbox relay pass failed, next try in {} ms: {}", backOff, e.getMessage());
