@@ -115,7 +115,8 @@ class DashboardSecurityIT {
 
     @Test
     void everyApiRouteRefusesEveryRoleButCoordinatorAndServesTheCoordinator() throws Exception {
-        String caseId = aCaseTheDashboardKnows();
+        // a red-flag case, so that its urgent referral can be acknowledged (the one POST of the API)
+        String caseId = aRedFlagCaseTheDashboardKnows();
         Map<String, String> others = Map.of(
                 "specialist", TestTokens.specialist(),
                 "clinic", TestTokens.clinic("clinic-qc-laval-01"),
@@ -125,7 +126,8 @@ class DashboardSecurityIT {
                 "no role", TestIssuer.get().token("nobody", List.of(), Map.of()));
         List<String[]> apiRoutes = apiRoutes(caseId);
         assertThat(apiRoutes).extracting(route -> route[0] + " " + route[1])
-                .contains("GET /api/cases", "GET /api/cases/" + caseId + "/timeline", "GET /api/dead-letters");
+                .contains("GET /api/cases", "GET /api/cases/" + caseId + "/timeline", "GET /api/dead-letters",
+                        "POST /api/cases/" + caseId + "/urgent-referral/acknowledge");
 
         for (String[] route : apiRoutes) {
             for (Map.Entry<String, String> caller : others.entrySet()) {
@@ -284,6 +286,16 @@ class DashboardSecurityIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/api/cases/" + events.caseId()).getStatusCode().value()).isEqualTo(200));
         return events.caseId();
+    }
+
+    private String aRedFlagCaseTheDashboardKnows() {
+        String caseId = aCaseTheDashboardKnows();
+        EventEnvelope referral = CaseEvents.forCase(caseId).event(EventCatalog.URGENT_REFERRAL_REQUIRED);
+        TopicProbe.send(kafka, EventCatalog.byName(referral.type()).orElseThrow().topic(), referral.subject(), EventCodec.write(referral));
+        Http api = Http.asCoordinator(port);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.json("/api/cases/" + caseId).get("terminalReason").asString()).isEqualTo("URGENT_REFERRAL"));
+        return caseId;
     }
 
     /** Every API route the application maps, each method, with {@code caseId} filled in; other variables fail the test. */

@@ -43,6 +43,11 @@ public final class Http {
         return client.get().uri(path).retrieve().toEntity(String.class);
     }
 
+    /** A POST without a body (the dashboard's one API action: acknowledging an urgent referral). */
+    public ResponseEntity<String> post(String path) {
+        return client.post().uri(path).retrieve().toEntity(String.class);
+    }
+
     public JsonNode json(String path) {
         ResponseEntity<String> response = get(path);
         if (!response.getStatusCode().is2xxSuccessful()) {

@@ -34,9 +34,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,6 +59,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import ca.passerelle.dashboard.cases.UrgentReferralService;
 import ca.passerelle.events.EventCatalog;
 import ca.passerelle.events.EventCodec;
 import ca.passerelle.events.EventEnvelope;
@@ -61,6 +67,8 @@ import ca.passerelle.events.EventType;
 import ca.passerelle.events.GoldenSamples;
 import ca.passerelle.events.Topics;
 import ca.passerelle.events.facility.FacilityApiStatusChanged;
+import ca.passerelle.platform.security.Caller;
+import ca.passerelle.platform.security.Role;
 import ca.passerelle.testinfra.TestInfrastructure;
 import ca.passerelle.testinfra.TestIssuer;
 import ca.passerelle.testinfra.TopicProbe;
@@ -79,6 +87,8 @@ class RebuildIT {
     String kafka;
     @Autowired
     MongoTemplate live;
+    @Autowired
+    UrgentReferralService urgentReferrals;
 
     @Test
     void replayingTheTopicsIntoAnEmptyDatabaseGivesIdenticalProjections() throws Exception {
@@ -94,6 +104,7 @@ class RebuildIT {
         cases.put("closed while awaiting confirmation", pathway(start, CASE_OPENED, CONSERVATIVE_CARE_VERIFIED, SURGERY_RECOMMENDED,
                 SURGERY_OPTIONS_OFFERED, SURGERY_SLOT_HELD, CASE_CLOSED));
         cases.put("urgent referral", pathway(start, CASE_OPENED, RED_FLAG_REPORTED, URGENT_REFERRAL_REQUIRED));
+        cases.put("urgent referral acknowledged", pathway(start, CASE_OPENED, RED_FLAG_REPORTED, URGENT_REFERRAL_REQUIRED));
         cases.put("alert open in rehabilitation", pathway(start, CASE_OPENED, SURGERY_COMPLETED, REHAB_PLAN_CREATED,
                 FOLLOW_UP_RECORDED, FOLLOW_UP_ALERT_RAISED));
         List<EventEnvelope> all = new ArrayList<>();
@@ -116,6 +127,10 @@ class RebuildIT {
             assertThat(live.findById(dependency, Document.class, "facility-status")).isNotNull();
             assertThat(live.find(Query.query(Criteria.where("key").is(invalidKey)), Document.class, "dead-letters")).hasSize(1);
         });
+        // a coordinator's decision, not an event: the acknowledgement must survive the rebuild
+        String acknowledgedCase = cases.get("urgent referral acknowledged").get(0).subject();
+        assertThat(urgentReferrals.acknowledge(new Caller("coordonnatrice", EnumSet.of(Role.COORDINATOR), Optional.empty(),
+                Optional.empty()), acknowledgedCase)).hasValueSatisfying(done -> assertThat(done.now()).isTrue());
 
         String group = "rebuild-it-" + UUID.randomUUID();
         try (ConfigurableApplicationContext rebuilt = rebuild(group)) {
@@ -127,6 +142,15 @@ class RebuildIT {
                 assertThat(actual).as(entry.getKey()).isEqualTo(expected);
                 assertThat(actual.getList("facts", Document.class)).as(entry.getKey()).hasSize(entry.getValue().size());
             }
+            Document rebuiltAcknowledged = replayed.findById(acknowledgedCase, Document.class, "case-summaries");
+            assertThat(rebuiltAcknowledged.getBoolean("urgentReferralOpen")).isFalse();
+            assertThat(rebuiltAcknowledged.getList("alerts", Document.class)).singleElement().satisfies(alert -> {
+                assertThat(alert.getString("owner")).isEqualTo("DASHBOARD");
+                assertThat(alert.getString("acknowledgedBy")).isEqualTo("coordonnatrice");
+                assertThat(alert.getList("redFlags", String.class)).containsExactly("CAUDA_EQUINA");
+            });
+            Document rebuiltOpen = replayed.findById(cases.get("urgent referral").get(0).subject(), Document.class, "case-summaries");
+            assertThat(rebuiltOpen.getBoolean("urgentReferralOpen")).as("the alert is reproduced, open").isTrue();
             assertThat(withoutTrace(replayed.findById(dependency, Document.class, "facility-status")))
                     .isEqualTo(withoutTrace(live.findById(dependency, Document.class, "facility-status")));
             Query deadLetter = Query.query(Criteria.where("key").is(invalidKey));
@@ -159,6 +183,14 @@ class RebuildIT {
 
     private ConfigurableApplicationContext rebuild(String group) {
         String database = "operations-dashboard-rebuild-" + UUID.randomUUID();
+        // moving to a new database takes the dashboard's own records along (in place, the rebuild leaves them alone):
+        // here the coordinators' urgent-referral acknowledgements
+        try (MongoClient client = MongoClients.create(TestInfrastructure.servers().mongoUri(database))) {
+            List<Document> acknowledgements = live.findAll(Document.class, "urgent-referral-acknowledgements");
+            if (!acknowledgements.isEmpty()) {
+                client.getDatabase(database).getCollection("urgent-referral-acknowledgements").insertMany(acknowledgements);
+            }
+        }
         return OperationsDashboardApplication.application(true).run("--rebuild",
                 "--spring.mongodb.uri=" + TestInfrastructure.servers().mongoUri(database),
                 "--spring.kafka.bootstrap-servers=" + kafka,
@@ -179,9 +211,13 @@ class RebuildIT {
         return copy;
     }
 
-    /** The document without what depends on arrival order (the consumed event ids as a sorted list) nor the trace. */
+    /**
+     * The document without what depends on arrival order (the consumed event ids as a sorted list) nor the trace, nor
+     * the optimistic-locking version (a coordinator's acknowledgement is one more write of the live document).
+     */
     private static Document comparable(Document summary) {
         Document copy = withoutTrace(summary);
+        copy.remove("version");
         List<String> consumed = new ArrayList<>(summary.getList("consumedEventIds", String.class));
         Collections.sort(consumed);
         copy.put("consumedEventIds", consumed);

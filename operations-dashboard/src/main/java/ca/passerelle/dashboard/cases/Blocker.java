@@ -25,6 +25,11 @@ public record Blocker(Kind kind, List<String> details) {
         /** The travel plan still misses documents; the detail is how many. */
         TRAVEL_DOCUMENTS_MISSING,
         /** An urgent follow-up alert is open. */
-        URGENT_ALERT_OPEN
+        URGENT_ALERT_OPEN,
+        /**
+         * Triage found red flags and closed the case: a coordinator must orient the patient to urgent care in Québec and
+         * acknowledge the urgent-referral alert; the details are the red-flag codes. The only blocker a closed case shows.
+         */
+        URGENT_REFERRAL_TO_ACKNOWLEDGE
     }
 }

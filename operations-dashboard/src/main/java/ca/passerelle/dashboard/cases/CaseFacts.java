@@ -96,8 +96,11 @@ public final class CaseFacts {
         // assessment
         if (payload instanceof UrgentReferralRequired p) {
             String flags = codes(p.redFlags());
+            // The pathway stops and coordinators must act: the dashboard raises the urgent alert itself (no service
+            // emits an alert event for a red flag), codes only, at the time triage detected the flags.
             return CaseFact.of(p.caseId(), entry(e, "Orientation urgente : signaux d’alarme " + flags))
-                    .closes(TerminalReason.URGENT_REFERRAL, null, "Fermé : orientation urgente (" + flags + ")").build();
+                    .closes(TerminalReason.URGENT_REFERRAL, null, "Fermé : orientation urgente (" + flags + ")")
+                    .alert(Alert.urgentReferral(p.redFlags().stream().map(Enum::name).toList(), p.detectedAt())).build();
         }
         if (payload instanceof ConservativeCareInsufficient p) {
             String eligible = p.earliestEligibleOn() == null ? "" : " ; admissible au plus tôt le " + p.earliestEligibleOn();
@@ -181,11 +184,11 @@ public final class CaseFacts {
         }
         if (payload instanceof FollowUpAlertRaised p) {
             return CaseFact.of(p.caseId(), entry(e, "Alerte " + severity(p.severity()) + " (" + p.kind() + ") : " + p.reason()))
-                    .alert(new Alert(p.alertId(), p.kind(), p.severity(), p.reason(), p.raisedAt(), null, null)).build();
+                    .alert(Alert.followUp(p.alertId(), p.kind(), p.severity(), p.reason(), p.raisedAt(), null, null)).build();
         }
         if (payload instanceof FollowUpAlertAcknowledged p) {
             return CaseFact.of(p.caseId(), entry(e, "Alerte prise en charge par " + p.acknowledgedBy()))
-                    .alert(new Alert(p.alertId(), null, null, null, null, p.acknowledgedAt(), p.acknowledgedBy())).build();
+                    .alert(Alert.followUp(p.alertId(), null, null, null, null, p.acknowledgedAt(), p.acknowledgedBy())).build();
         }
         if (payload instanceof RehabCompleted p) {
             return rehabCompleted(e, p);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -33,7 +34,11 @@ import ca.passerelle.platform.messaging.AggregateDocument;
  * <li>terminal: the earliest terminal fact closes the case and gives the reason; nothing after it moves the case;</li>
  * <li>hospital, surgery date, travel plan, consent, rehabilitation phase: the newest fact that says something about
  * them;</li>
- * <li>alerts: raising and acknowledgement merged per alert id, in either order.</li>
+ * <li>alerts: raising and acknowledgement merged per alert id, in either order;</li>
+ * <li>the urgent-referral alert: raised by the {@code UrgentReferralRequired} fact (once, whatever the duplicates, as
+ * the alert id is the same), acknowledged by the coordinator's {@link UrgentReferralAcknowledgement} — the one piece of
+ * state that is not a fact: kept apart from the facts (so a refold never loses it) and in its own collection too (so a
+ * rebuild, which starts from empty summaries, reads it back).</li>
  * </ul>
  * The indexes serve the case list's filters (each with the most-recent-movement order and its keyset), the SLA queries
  * (stage and time in stage) and the work queues.
@@ -47,6 +52,7 @@ import ca.passerelle.platform.messaging.AggregateDocument;
 @CompoundIndex(name = "stage_stageSince", def = "{'stage': 1, 'stageSince': 1}")
 @CompoundIndex(name = "stage_travelReady_stageSince", def = "{'stage': 1, 'travelReady': 1, 'stageSince': 1}")
 @CompoundIndex(name = "openAlert_rank_stageSince", def = "{'hasOpenAlert': 1, 'openAlertRank': 1, 'stageSince': 1}")
+@CompoundIndex(name = "urgentReferralOpen_at_id", def = "{'urgentReferralOpen': 1, 'urgentReferralAt': -1, '_id': 1}")
 public class CaseSummary extends AggregateDocument {
 
     /** {@link #openAlertRank} when no alert is open. */
@@ -55,6 +61,8 @@ public class CaseSummary extends AggregateDocument {
     @Id
     private String caseId;
     private List<CaseFact> facts = new ArrayList<>();
+    /** The coordinator's acknowledgement of the urgent-referral alert: not a fact, survives every refold. */
+    private UrgentReferralAcknowledgement urgentReferralAcknowledgement;
 
     // --- the fold of the facts (recomputed by refold)
     private Stage stage;
@@ -80,6 +88,8 @@ public class CaseSummary extends AggregateDocument {
     private int openAlertRank = NO_OPEN_ALERT;
     private List<AlertSeverity> openAlertSeverities = new ArrayList<>();
     private List<Blocker> blockers = new ArrayList<>();
+    private boolean urgentReferralOpen;
+    private Instant urgentReferralAt;
 
     public CaseSummary(String caseId) {
         this.caseId = Objects.requireNonNull(caseId, "caseId");
@@ -96,6 +106,24 @@ public class CaseSummary extends AggregateDocument {
         facts.add(fact);
         facts.sort(Comparator.comparing(CaseFact::entry, TimelineEntry.CHRONOLOGICAL));
         refold();
+    }
+
+    /**
+     * Marks the urgent-referral alert acknowledged by this coordinator's decision; the first acknowledgement stays (a
+     * second one changes nothing). Kept even before the alert is projected, so the order does not matter.
+     *
+     * @return whether the summary changed
+     */
+    public boolean acknowledgeUrgentReferral(UrgentReferralAcknowledgement acknowledgement) {
+        if (!caseId.equals(acknowledgement.caseId())) {
+            throw new IllegalArgumentException("acknowledgement of " + acknowledgement.caseId() + " applied to " + caseId);
+        }
+        if (urgentReferralAcknowledgement != null) {
+            return false;
+        }
+        urgentReferralAcknowledgement = acknowledgement;
+        refold();
+        return true;
     }
 
     private void refold() {
@@ -182,11 +210,21 @@ public class CaseSummary extends AggregateDocument {
         }
         lastEventAt = facts.isEmpty() ? null : facts.stream().map(CaseFact::at).max(Comparator.naturalOrder()).orElseThrow();
         travelReady = "READY".equals(travelStatus);
+        if (urgentReferralAcknowledgement != null) {
+            alertsById.computeIfPresent(Alert.URGENT_REFERRAL_ID, (id, alert) -> alert.urgentReferral()
+                    ? alert.acknowledged(urgentReferralAcknowledgement.acknowledgedAt(), urgentReferralAcknowledgement.acknowledgedBy())
+                    : alert);
+        }
         alerts = new ArrayList<>(alertsById.values());
         alerts.sort(Comparator.comparing(Alert::raisedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Alert::alertId));
-        openAlertSeverities = alerts.stream().filter(Alert::open).map(Alert::severity).filter(Objects::nonNull).sorted().toList();
-        openAlertCount = (int) alerts.stream().filter(Alert::open).count();
+        // the follow-up figures and queue are rehab's alerts; the urgent referral has its own queue (URGENT_REFERRALS)
+        List<Alert> openFollowUp = alerts.stream().filter(Alert::open).filter(alert -> !alert.urgentReferral()).toList();
+        openAlertSeverities = openFollowUp.stream().map(Alert::severity).filter(Objects::nonNull).sorted().toList();
+        openAlertCount = openFollowUp.size();
+        Alert urgentReferral = alertsById.get(Alert.URGENT_REFERRAL_ID);
+        urgentReferralOpen = urgentReferral != null && urgentReferral.urgentReferral() && urgentReferral.open();
+        urgentReferralAt = urgentReferral != null && urgentReferral.urgentReferral() ? urgentReferral.raisedAt() : null;
         hasOpenAlert = openAlertCount > 0;
         openAlertRank = openAlertSeverities.isEmpty() ? (hasOpenAlert ? AlertSeverity.values().length : NO_OPEN_ALERT)
                 : openAlertSeverities.get(0).ordinal();
@@ -195,13 +233,18 @@ public class CaseSummary extends AggregateDocument {
 
     private List<Blocker> blockers(boolean redFlag, List<String> missingCare, LocalDate eligibleOn, Integer offeredOptions) {
         List<Blocker> found = new ArrayList<>();
+        if (urgentReferralOpen) {
+            // the one thing a coordinator must still do on a case closed by a red flag
+            found.add(new Blocker(Blocker.Kind.URGENT_REFERRAL_TO_ACKNOWLEDGE, urgentReferral().orElseThrow().redFlags()));
+        }
         if (terminal) {
             return found;
         }
         if (redFlag) {
             found.add(new Blocker(Blocker.Kind.RED_FLAG_REPORTED, List.of()));
         }
-        List<String> urgent = alerts.stream().filter(Alert::open).filter(alert -> alert.severity() == AlertSeverity.URGENT)
+        List<String> urgent = alerts.stream().filter(Alert::open).filter(alert -> !alert.urgentReferral())
+                .filter(alert -> alert.severity() == AlertSeverity.URGENT)
                 .map(alert -> alert.reason() == null ? alert.alertId() : alert.reason()).toList();
         if (!urgent.isEmpty()) {
             found.add(new Blocker(Blocker.Kind.URGENT_ALERT_OPEN, urgent));
@@ -318,6 +361,16 @@ public class CaseSummary extends AggregateDocument {
 
     public int openAlertCount() {
         return openAlertCount;
+    }
+
+    /** The case's urgent-referral alert (raised by the dashboard for a red-flag case), open or acknowledged. */
+    public Optional<Alert> urgentReferral() {
+        return alerts().stream().filter(Alert::urgentReferral).findFirst();
+    }
+
+    /** An urgent referral waits for a coordinator's acknowledgement (queue {@link WorkQueue#URGENT_REFERRALS}). */
+    public boolean urgentReferralOpen() {
+        return urgentReferralOpen;
     }
 
     public List<Blocker> blockers() {

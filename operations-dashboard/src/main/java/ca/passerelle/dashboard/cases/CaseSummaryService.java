@@ -27,14 +27,16 @@ public class CaseSummaryService {
     private final SlaPolicy sla;
     private final ApplicationEventPublisher changes;
     private final StageClock stageClock;
+    private final UrgentReferralAcknowledgements acknowledgements;
 
     public CaseSummaryService(AggregateStore store, CaseSummaries summaries, SlaPolicy sla, ApplicationEventPublisher changes,
-            StageClock stageClock) {
+            StageClock stageClock, UrgentReferralAcknowledgements acknowledgements) {
         this.store = store;
         this.summaries = summaries;
         this.sla = sla;
         this.changes = changes;
         this.stageClock = stageClock;
+        this.acknowledgements = acknowledgements;
     }
 
     /**
@@ -43,6 +45,10 @@ public class CaseSummaryService {
      */
     public AggregateStore.Outcome record(EventEnvelope envelope, Object payload) {
         CaseFact fact = CaseFacts.of(envelope, payload);
+        // the urgent-referral alert is the dashboard's own: a coordinator's acknowledgement recorded before (live, or
+        // before a rebuild emptied the summaries) is read back, so the projection reproduces it
+        Optional<UrgentReferralAcknowledgement> acknowledged = fact.alert() != null && fact.alert().urgentReferral()
+                ? acknowledgements.find(fact.caseId()) : Optional.empty();
         AtomicReference<StageChange> change = new AtomicReference<>();
         AggregateStore.Outcome outcome = store.apply(CaseSummary.class, fact.caseId(), envelope, () -> new CaseSummary(fact.caseId()),
                 summary -> {
@@ -50,6 +56,7 @@ public class CaseSummaryService {
                     Stage before = summary.stage();
                     Instant beforeSince = summary.stageSince();
                     summary.apply(fact);
+                    acknowledged.ifPresent(summary::acknowledgeUrgentReferral);
                     change.set(new StageChange(before, beforeSince, summary.stage(), summary.stageSince()));
                 });
         if (outcome == AggregateStore.Outcome.APPLIED) {

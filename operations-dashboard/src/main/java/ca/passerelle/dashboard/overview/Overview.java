@@ -45,6 +45,11 @@ public record Overview(
         return sla.getOrDefault(SlaState.AT_RISK, 0L);
     }
 
+    /** Red-flag cases whose urgent-referral alert waits for a coordinator's acknowledgement. */
+    public long urgentReferrals() {
+        return queues.getOrDefault(WorkQueue.URGENT_REFERRALS, 0L);
+    }
+
     public long openAlertTotal() {
         return openAlerts.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -402,7 +402,8 @@ class CaseSummaryTest {
         apply(URGENT_REFERRAL_REQUIRED, 2);
 
         assertThat(summary.terminalReason()).isEqualTo(TerminalReason.URGENT_REFERRAL);
-        assertThat(summary.blockers()).isEmpty();
+        assertThat(summary.blockers()).as("closed: only the urgent referral a coordinator must acknowledge")
+                .extracting(Blocker::kind).containsExactly(Blocker.Kind.URGENT_REFERRAL_TO_ACKNOWLEDGE);
     }
 
     @Test

@@ -39,6 +39,7 @@ class MongoCaseSummaries implements CaseSummaries {
     private static final Sort LONGEST_WAITING_FIRST = Sort.by(Sort.Order.asc("stageSince"), Sort.Order.asc("_id"));
     private static final Sort MOST_SEVERE_FIRST = Sort.by(Sort.Order.asc("openAlertRank"), Sort.Order.asc("stageSince"),
             Sort.Order.asc("_id"));
+    private static final Sort MOST_RECENT_REFERRAL_FIRST = Sort.by(Sort.Order.desc("urgentReferralAt"), Sort.Order.asc("_id"));
 
     private static final String COLLECTION = "case-summaries";
 
@@ -149,7 +150,11 @@ class MongoCaseSummaries implements CaseSummaries {
     public CasePage queue(WorkQueue queue, int limit) {
         Query query = Query.query(queue(queue));
         long total = mongo.count(query, CaseSummary.class);
-        Sort order = queue == WorkQueue.FOLLOW_UP_ALERTS ? MOST_SEVERE_FIRST : LONGEST_WAITING_FIRST;
+        Sort order = switch (queue) {
+            case FOLLOW_UP_ALERTS -> MOST_SEVERE_FIRST;
+            case URGENT_REFERRALS -> MOST_RECENT_REFERRAL_FIRST;
+            default -> LONGEST_WAITING_FIRST;
+        };
         List<CaseSummary> first = limit == 0 ? List.of() : mongo.find(listQuery(Query.query(queue(queue)), order).limit(limit), CaseSummary.class);
         return new CasePage(first, 0, Math.max(1, limit), total, null);
     }
@@ -172,6 +177,7 @@ class MongoCaseSummaries implements CaseSummaries {
             case AWAITING_HOSPITAL_CONFIRMATION -> Criteria.where("stage").is(Stage.AWAITING_HOSPITAL_CONFIRMATION.name());
             case TRAVEL_TO_FINALISE -> Criteria.where("stage").is(Stage.SURGERY_SCHEDULED.name()).and("travelReady").is(false);
             case FOLLOW_UP_ALERTS -> Criteria.where("hasOpenAlert").is(true);
+            case URGENT_REFERRALS -> Criteria.where("urgentReferralOpen").is(true);
         };
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,23 +16,30 @@ import ca.passerelle.dashboard.cases.CaseSummary;
 import ca.passerelle.dashboard.cases.CaseSummaryService;
 import ca.passerelle.dashboard.cases.SlaState;
 import ca.passerelle.dashboard.cases.Stage;
+import ca.passerelle.dashboard.cases.UrgentReferralService;
 import ca.passerelle.dashboard.cases.WorkQueue;
+import ca.passerelle.platform.security.Callers;
 import ca.passerelle.platform.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-/** {@code /api/cases}: the case summaries, filtered and paged, and each case's timeline. */
+/**
+ * {@code /api/cases}: the case summaries, filtered and paged, each case's timeline, and the acknowledgement of a case's
+ * urgent-referral alert (the dashboard's own alert: no service emits one for a red flag).
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseApiController {
 
     private final CaseSummaryService cases;
     private final DashboardProperties properties;
+    private final UrgentReferralService urgentReferrals;
 
-    CaseApiController(CaseSummaryService cases, DashboardProperties properties) {
+    CaseApiController(CaseSummaryService cases, DashboardProperties properties, UrgentReferralService urgentReferrals) {
         this.cases = cases;
         this.properties = properties;
+        this.urgentReferrals = urgentReferrals;
     }
 
     @GetMapping
@@ -59,6 +67,21 @@ class CaseApiController {
     @GetMapping("/{caseId}/timeline")
     List<TimelineEntryResponse> timeline(@PathVariable String caseId) {
         return summary(caseId).timeline().stream().map(TimelineEntryResponse::of).toList();
+    }
+
+    /**
+     * Acknowledges the case's urgent-referral alert as the calling coordinator (audited); idempotent: a second call
+     * answers the same alert, acknowledged by the first caller at the first time, and changes nothing. 404 when the case
+     * is unknown or has no urgent referral.
+     */
+    @PostMapping("/{caseId}/urgent-referral/acknowledge")
+    CaseSummaryResponse.AlertResponse acknowledgeUrgentReferral(@PathVariable @Pattern(regexp = ID) String caseId) {
+        if (cases.find(caseId).isEmpty()) {
+            throw new NotFoundException("No such case");
+        }
+        return urgentReferrals.acknowledge(Callers.current(), caseId)
+                .map(done -> CaseSummaryResponse.AlertResponse.of(done.alert()))
+                .orElseThrow(() -> new NotFoundException("No urgent referral for this case"));
     }
 
     private CaseSummary summary(String caseId) {

@@ -35,14 +35,19 @@ public record CaseSummaryResponse(
         List<AlertResponse> alerts,
         List<Blocker> blockers) {
 
-    /** A follow-up alert; {@code open} until acknowledged. */
+    /**
+     * An alert; {@code open} until acknowledged. {@code kind} is the follow-up alert's kind, or {@code URGENT_REFERRAL}
+     * for the dashboard's own urgent-referral alert (then {@code redFlags} lists the red-flag codes, and it is
+     * acknowledged with {@code POST /api/cases/{caseId}/urgent-referral/acknowledge}).
+     */
     public record AlertResponse(String alertId, String kind, String severity, String reason, Instant raisedAt, boolean open,
-            Instant acknowledgedAt, String acknowledgedBy) {
+            Instant acknowledgedAt, String acknowledgedBy, List<String> redFlags) {
 
         static AlertResponse of(Alert alert) {
-            return new AlertResponse(alert.alertId(), alert.kind() == null ? null : alert.kind().name(),
+            String kind = alert.urgentReferral() ? "URGENT_REFERRAL" : alert.kind() == null ? null : alert.kind().name();
+            return new AlertResponse(alert.alertId(), kind,
                     alert.severity() == null ? null : alert.severity().name(), alert.reason(), alert.raisedAt(), alert.open(),
-                    alert.acknowledgedAt(), alert.acknowledgedBy());
+                    alert.acknowledgedAt(), alert.acknowledgedBy(), alert.redFlags());
         }
     }
 

@@ -27,6 +27,8 @@ class DashboardAccessPolicy implements AccessPolicy {
                 AccessRule.allow(GET, "/api/cases/{caseId}", Role.COORDINATOR),
                 AccessRule.allow(GET, "/api/cases/{caseId}/timeline", Role.COORDINATOR),
                 AccessRule.allow(GET, "/api/dead-letters", Role.COORDINATOR),
+                // the dashboard's own urgent-referral alert (red flag): acknowledged here, audited, idempotent
+                AccessRule.allow(POST, "/api/cases/{caseId}/urgent-referral/acknowledge", Role.COORDINATOR),
                 // pages: the coordinator's login session (the language switch is ?lang= on any of them)
                 AccessRule.allow(GET, "/", Role.COORDINATOR),
                 AccessRule.allow(GET, "/cases", Role.COORDINATOR),
@@ -41,6 +43,7 @@ class DashboardAccessPolicy implements AccessPolicy {
                 AccessRule.allow(POST, "/cases/{caseId}/actions/cancel-booking", Role.COORDINATOR),
                 AccessRule.allow(POST, "/cases/{caseId}/actions/reschedule-booking", Role.COORDINATOR),
                 AccessRule.allow(POST, "/cases/{caseId}/alerts/{alertId}/acknowledge", Role.COORDINATOR),
+                AccessRule.allow(POST, "/cases/{caseId}/urgent-referral/acknowledge", Role.COORDINATOR),
                 // dead-letter replay after a fix (audited, once per dead letter)
                 AccessRule.allow(POST, "/dead-letters/{deadLetterId}/replay", Role.COORDINATOR));
     }
