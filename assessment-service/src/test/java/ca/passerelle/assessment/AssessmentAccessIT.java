@@ -44,6 +44,8 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping routes;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     List<AccessPolicy> policies;
 
     /** A case referred by {@code clinic}, verified and awaiting evaluation. */
@@ -63,7 +65,11 @@ class AssessmentAccessIT extends ServiceIntegrationTest {
         assertThat(routes.getHandlerMethods().keySet()).extracting(info -> info.getPatternValues())
                 .contains(Set.of("/api/assessments/{caseId}"), Set.of("/api/assessments/{caseId}/evaluation"),
                         Set.of("/api/assessments/{caseId}/gating"), Set.of("/api/assessments/{caseId}/decision-support"));
-        assertThat(RouteInventory.routesWithoutRule(routes, policies)).isEmpty();
+        assertThat(RouteInventory.routes(context)).as("controllers, springdoc and actuator endpoints, all enumerated")
+                .contains("GET /api/assessments/{caseId}", "POST /api/assessments/{caseId}/evaluation", "GET /v3/api-docs",
+                        "GET /actuator/health", "GET /actuator/prometheus", "GET /actuator/metrics")
+                .as("no static-resource route").noneMatch(route -> route.endsWith(" /**") || route.contains("/webjars/"));
+        assertThat(RouteInventory.routesWithoutRule(context, policies)).as("every route the dispatcher serves has a rule").isEmpty();
     }
 
     @Test
