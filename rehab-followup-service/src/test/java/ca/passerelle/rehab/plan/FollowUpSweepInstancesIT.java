@@ -41,6 +41,7 @@ import ca.passerelle.events.rehab.FollowUpAlertRaised;
 import ca.passerelle.events.rehab.RehabPhase;
 import ca.passerelle.events.rehab.RehabPhaseAdvanced;
 import ca.passerelle.rehab.RehabFollowupApplication;
+import ca.passerelle.testinfra.MutableClock;
 import ca.passerelle.testinfra.TestInfrastructure;
 import ca.passerelle.testinfra.TestIssuer;
 import ca.passerelle.testinfra.TopicProbe;

@@ -50,6 +50,7 @@ import ca.passerelle.events.travel.SurgeryCancelled;
 import ca.passerelle.events.travel.SurgeryRescheduled;
 import ca.passerelle.events.travel.SurgeryScheduled;
 import ca.passerelle.events.travel.TravelPlanUpdated;
+import ca.passerelle.testinfra.MutableClock;
 import ca.passerelle.testinfra.TestInfrastructure;
 import ca.passerelle.testinfra.TestIssuer;
 import ca.passerelle.testinfra.TestTokens;

@@ -84,6 +84,7 @@ import ca.passerelle.events.travel.TravelPlanUpdated;
 import ca.passerelle.platform.audit.AuditEntry;
 import ca.passerelle.platform.audit.AuditTrail;
 import ca.passerelle.events.travel.SurgeryScheduled;
+import ca.passerelle.testinfra.MutableClock;
 import ca.passerelle.testinfra.RealInfrastructure;
 import ca.passerelle.testinfra.TestIssuer;
 import ca.passerelle.testinfra.TestTokens;

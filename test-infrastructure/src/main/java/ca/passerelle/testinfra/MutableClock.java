@@ -1,4 +1,4 @@
-package ca.passerelle.rehab.plan;
+package ca.passerelle.testinfra;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The system clock (UTC), moved forward by tests: the service's {@link Clock} bean where time must pass. */
-final class MutableClock extends Clock {
+/**
+ * The system clock (UTC), moved forward by tests: a service's {@link Clock} bean where time must pass (hospital answer
+ * deadlines, surgery dates reached, missed follow-up checkpoints). Shared by every instance given the same object.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset = offset.plus(by);
+    }
+
+    public void reset() {
+        offset = Duration.ZERO;
     }
 
     @Override
