@@ -50,6 +50,33 @@ final class KafkaClients {
         return new KafkaConsumer<>(config);
     }
 
+    /**
+     * Waits until every partition of the new topics has a leader the broker itself reports. Producing at once to a topic
+     * whose leaders are not known everywhere yet got NOT_LEADER_OR_FOLLOWER, after which the idempotent producer kept
+     * failing with OUT_OF_ORDER_SEQUENCE_NUMBER until its records expired (the CI smoke run of 2026-12-05).
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .allMatch(description -> description.partitions().size() == PARTITIONS
+                                && description.partitions().stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
+            } catch (java.util.concurrent.ExecutionException e) {
+                ready = false; // not known yet
+            }
+            if (ready) {
+                Thread.sleep(500); // and the producers' first metadata answer carries them
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no leader for every partition of " + topics + " within 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Creates the topics empty; a topic left by an earlier level of the run (P3 and P3-json share the pathway's) is deleted first. */
     static void createTopics(String bootstrap, List<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -66,6 +93,7 @@ final class KafkaClients {
             }
             admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList()).all()
                     .get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, topics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
