@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import ca.passerelle.benchmarks.StartupResult.ServiceStartup;
 import ca.passerelle.benchmarks.StartupResult.StartupRun;
